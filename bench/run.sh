@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# run.sh - `make bench`: time mofc on the full DMTF CIM Schema 2.32.0 from
+# ../shared/corpus (1426 files, ~4.3 MB); prints a table of median and
+# minimum wall time, throughput and peak RSS.
+#
+# Builds nothing: `make bench` builds the binaries first ($MOFC_BUILD/mofc,
+# $MOFC_BUILD/bench/rusage, and $MOFC_BUILD/bench/scan_only when
+# bench/scan_only.c exists).  Without the corpus it says so and exits 0.
+#
+#   MOFC_BUILD   build directory (default build)
+#   BENCH_RUNS   measured runs (default 7, at least 7 recommended)
+#   BENCH_WARMUP warm-up runs, not counted (default 1)
+#   BENCH_ONLY   run only the benchmarks whose name contains this
+#
+# To add a benchmark add one line to BENCHES: a name and a shell command
+# line using $MOFC (the binary), $CIM (CIM_Schema.mof, which includes the
+# whole schema) and $OUT (a scratch directory, emptied before each run).
+
+set -u
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT" || exit 2
+BUILD=${MOFC_BUILD:-build}
+[[ $BUILD == /* ]] || BUILD="$ROOT/$BUILD"
+RUNS=${BENCH_RUNS:-7}
+WARMUP=${BENCH_WARMUP:-1}
+
+MOFC="$BUILD/mofc"
+SCAN_ONLY="$BUILD/bench/scan_only"
+RUSAGE="$BUILD/bench/rusage"
+OUT="$BUILD/bench/out"
+
+# name            command (single quotes: expanded at run time)
+BENCHES=(
+    'check          "$MOFC" check --dialect=dmtf "$CIM"'
+    # 'xml          "$MOFC" xml --dialect=dmtf -o "$OUT/cim.xml" "$CIM"'
+    # 'c            "$MOFC" c --dialect=dmtf -o "$OUT" "$CIM"'
+    # 'doc          "$MOFC" doc --dialect=dmtf -o "$OUT" "$CIM"'
+)
+# Baseline: the flex scanner alone over the same input (following includes).
+[[ -x $SCAN_ONLY ]] && BENCHES+=('scan_only      "$SCAN_ONLY" "$CIM"')
+
+if [[ ! -d $ROOT/../shared/corpus ]]; then
+    echo "bench: skipped, no ../shared/corpus beside the repository"
+    exit 0
+fi
+CORPUS=$(cd "$ROOT/../shared/corpus" && pwd)
+SCHEMA_DIR="$CORPUS/microsoft+omi/Unix/share/omischema"
+CIM="$SCHEMA_DIR/CIM_Schema.mof"
+if [[ ! -f $CIM ]]; then
+    echo "bench: skipped, $CIM not found"
+    exit 0
+fi
+for f in "$MOFC" "$RUSAGE"; do
+    [[ -x $f ]] || { echo "bench: $f not built (run make bench)" >&2; exit 2; }
+done
+
+# Input size: every file the schema includes, plus the wrapper.
+read -r nfiles bytes < <(
+    { find "$SCHEMA_DIR/CIM-2.32.0" -type f -name '*.mof' -printf '%s\n'; stat -c %s "$CIM"; } |
+        awk '{ n++; s += $1 } END { print n, s }')
+
+echo "mofc bench: DMTF CIM Schema 2.32.0, $nfiles files, $(awk -v b="$bytes" \
+    'BEGIN { printf "%.2f MB", b / 1e6 }'); $RUNS runs after $WARMUP warm-up"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null |
+    sed 's/.*: //'), $(basename "$BUILD")/"
+echo
+printf '%-12s %10s %10s %10s %10s %12s\n' benchmark "median ms" "min ms" "max ms" "MB/s" \
+    "peak RSS MiB"
+printf '%-12s %10s %10s %10s %10s %12s\n' ------------ ---------- ---------- ---------- \
+    ---------- ------------
+
+failed=0
+for entry in "${BENCHES[@]}"; do
+    name=${entry%% *}
+    cmd=${entry#"$name"}
+    [[ -n ${BENCH_ONLY:-} && $name != *"$BENCH_ONLY"* ]] && continue
+    eval "set -- $cmd"
+    rm -rf "$OUT" && mkdir -p "$OUT"
+    line=$("$RUSAGE" -n "$RUNS" -w "$WARMUP" -- "$@")
+    declare -A r=()
+    for kv in $line; do r[${kv%%=*}]=${kv#*=}; done
+    if [[ -z ${r[median_ms]:-} ]]; then
+        printf '%-12s FAILED (status %s): %s\n' "$name" "${r[status]:-?}" "$*"
+        failed=1
+        unset r
+        continue
+    fi
+    note=
+    if [[ ${r[status]} != 0 ]]; then
+        note="  exit status ${r[status]}!"
+        failed=1
+    fi
+    awk -v n="$name" -v med="${r[median_ms]}" -v min="${r[min_ms]}" -v max="${r[max_ms]}" \
+        -v rss="${r[median_rss_kib]}" -v b="$bytes" -v note="$note" \
+        'BEGIN { printf "%-12s %10.1f %10.1f %10.1f %10.2f %12.1f%s\n",
+                 n, med, min, max, b / 1e6 / (med / 1e3), rss / 1024, note }'
+    unset r
+done
+rm -rf "$OUT"
+((failed == 0)) || echo "bench: a command failed; its numbers are not trustworthy" >&2
+exit $failed

@@ -1,0 +1,56 @@
+/*
+ * source.h - loaded input files: bytes decoded to UTF-8, and the line
+ * table that turns byte offsets into line and character columns.
+ */
+#ifndef MOFC_SOURCE_H
+#define MOFC_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mofc/model.h"
+
+struct mofc;
+struct loc;
+
+enum source_encoding { ENC_UTF8, ENC_UTF8_BOM, ENC_UTF16LE, ENC_UTF16BE };
+
+struct source_file {
+    const char *path;          /* as given, or resolved against the includer */
+    char *text;                /* UTF-8, followed by two NULs (flex needs them) */
+    uint32_t len;              /* bytes of text, without the NULs */
+    uint32_t index;            /* position in the context's file table */
+    int32_t parent;            /* including file, -1 for a top-level input */
+    uint32_t include_off;      /* offset of the include directive in parent */
+    uint32_t include_len;
+    enum source_encoding encoding;
+    enum mofc_origin origin;
+    uint32_t *lines;           /* byte offset of each line start, built lazily */
+    uint32_t nlines;
+};
+
+/* Decode raw bytes into a new source_file registered with `m`.  Returns
+ * NULL (after reporting) if the bytes are not valid in their encoding;
+ * `include_loc` is where an include asked for it (NULL for inputs). */
+struct source_file *source_load(struct mofc *m, const char *path, const char *bytes,
+                                size_t len, int32_t parent, const struct loc *include_loc,
+                                enum mofc_origin origin);
+
+/* Identity of a file on disk, for include cycle detection. */
+struct file_id {
+    uint64_t dev, ino;
+};
+
+/* Reads a whole regular file (malloc'd bytes; `id` may be NULL).  Returns
+ * false with errno set on failure. */
+bool source_read_file(const char *path, char **bytes, size_t *len, struct file_id *id);
+
+/* Line (1-based), column (1-based, in characters) of a byte offset. */
+void source_position(struct source_file *f, uint32_t off, uint32_t *line, uint32_t *column);
+/* The text of the line holding `off`, without its line break. */
+const char *source_line_text(struct mofc *m, struct source_file *f, uint32_t off);
+
+void source_free(struct source_file *f);
+
+#endif

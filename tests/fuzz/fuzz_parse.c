@@ -1,0 +1,91 @@
+/*
+ * fuzz_parse.c - libFuzzer target: arbitrary bytes as one in-memory MOF
+ * file through the whole front end (scan, parse, declare, resolve, check).
+ *
+ * `make fuzz` links it with -fsanitize=fuzzer (clang) into
+ * build-fuzz/fuzz_parse.  Built with -DMOFC_FUZZ_REPLAY it gets a main()
+ * that feeds each file named on the command line through the same entry
+ * point instead; `make test` builds that as $(MOFC_BUILD)/tests/fuzz_replay
+ * and runs it over the seeds and tests/fuzz/regress/, so the target never
+ * bit-rots and every crash once found stays fixed.
+ *
+ * Default options, no diagnostic sink: the library must cope with any
+ * input on its own, and printing would only slow the fuzzer down.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mofc/mofc.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    struct mofc_options opts = {0};
+    struct mofc *m = mofc_create(&opts);
+    if (!m)
+        return 0;
+    mofc_add_buffer(m, "fuzz.mof", (const char *)data, size);
+    (void)mofc_compile(m);
+    mofc_destroy(m);
+    return 0;
+}
+
+#ifdef MOFC_FUZZ_REPLAY
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Whole file into a malloc'ed buffer of exactly its size, so ASan and
+ * valgrind catch reads past the end as libFuzzer's own buffers would. */
+static uint8_t *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    uint8_t *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        uint8_t *nb = realloc(buf, cap *= 2);
+        if (!nb) {
+            free(buf);
+            buf = NULL;
+        } else {
+            buf = nb;
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || !buf) {
+        free(buf);
+        return NULL;
+    }
+    uint8_t *exact = malloc(n ? n : 1);
+    if (exact)
+        memcpy(exact, buf, n);
+    free(buf);
+    *len = n;
+    return exact;
+}
+
+int main(int argc, char **argv)
+{
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
+        size_t len = 0;
+        uint8_t *data = slurp(argv[i], &len);
+        if (!data) {
+            fprintf(stderr, "fuzz_replay: %s: %s\n", argv[i], strerror(errno));
+            status = 2;
+            continue;
+        }
+        LLVMFuzzerTestOneInput(data, len);
+        free(data);
+    }
+    return status;
+}
+#endif
