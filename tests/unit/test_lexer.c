@@ -87,11 +87,11 @@ TEST(bad_escapes_by_dialect)
     struct compiled c;
     compile_text(&c, HEADER "    string A = \"a\\qb\";\n    string B = \"\\x\";\n};\n",
                  MOFC_DIALECT_DMTF);
-    CHECK(has_diag(&c, "3:19: error: bad-escape: unknown escape sequence '\\q'"));
-    CHECK(has_diag(&c, "4:18: error: bad-escape: '\\x' escape without hex digits"));
+    CHECK(has_diag(&c, "3:18: error: bad-escape: unknown escape sequence '\\q'"));
+    CHECK(has_diag(&c, "4:17: error: bad-escape: '\\x' escape without hex digits"));
     compiled_free(&c);
     compile_text(&c, HEADER "    string A = \"a\\qb\";\n};\n", MOFC_DIALECT_WMI);
-    CHECK(has_diag(&c, "3:19: warning: bad-escape"));
+    CHECK(has_diag(&c, "3:18: warning: bad-escape"));
     REQUIRE(c.status == 0);
     CHECK_EQ_STR(default_of(&c, "Test_A", "A")->v.string.text, "aqb");
     compiled_free(&c);
