@@ -100,7 +100,8 @@ static void load_embedded(struct mofc *m, const char *prefix, const char *only,
                 continue;
         }
         char *label = arena_printf(&m->arena, "<mofc>/%s", e->name);
-        struct source_file *f = source_load(m, label, e->data, e->len, -1, NULL, origin);
+        struct source_file *f =
+            source_load(m, label, (char *)e->data, e->len, false, -1, NULL, origin);
         if (f)
             parse_source(m, f, origin, NULL);
     }
@@ -129,9 +130,10 @@ int mofc_compile(struct mofc *m)
                 continue;
             }
         }
-        struct source_file *f =
-            source_load(m, in->name, bytes ? bytes : in->data, len, -1, NULL, in->origin);
-        free(bytes);
+        struct source_file *f = bytes ? source_load(m, in->name, bytes, len, true, -1, NULL,
+                                                    in->origin)
+                                      : source_load(m, in->name, (char *)in->data, len, false,
+                                                    -1, NULL, in->origin);
         if (f)
             parse_source(m, f, in->origin, in->data ? NULL : &in->id);
     }

@@ -37,14 +37,16 @@ bool source_read_file(const char *path, char **bytes, size_t *len, struct file_i
         id->dev = (uint64_t)st.st_dev;
         id->ino = (uint64_t)st.st_ino;
     }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
+    /* Two spare bytes: a valid UTF-8 file is adopted as the source text
+     * in place, and flex needs two NULs after it. */
+    size_t cap = (size_t)st.st_size + 3, n = 0;
     char *buf = xmalloc(cap);
     for (;;) {
-        if (n == cap) {
+        if (n + 2 >= cap) {
             cap *= 2;
             buf = xrealloc(buf, cap);
         }
-        ssize_t r = read(fd, buf + n, cap - n);
+        ssize_t r = read(fd, buf + n, cap - n - 2);
         if (r < 0) {
             if (errno == EINTR)
                 continue;
@@ -186,8 +188,33 @@ static void decode_utf16(struct strbuf *out, const unsigned char *s, size_t len,
     }
 }
 
-struct source_file *source_load(struct mofc *m, const char *path, const char *bytes, size_t len,
-                                int32_t parent, const struct loc *include_loc,
+/* True if s[0..len) is valid UTF-8 (ASCII runs checked eight bytes at a time). */
+static bool valid_utf8(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_valid_len(s + i, len - i);
+        if (!n)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+struct source_file *source_load(struct mofc *m, const char *path, char *bytes, size_t len,
+                                bool adopt, int32_t parent, const struct loc *include_loc,
                                 enum mofc_origin origin)
 {
     const unsigned char *s = (const unsigned char *)bytes;
@@ -207,18 +234,29 @@ struct source_file *source_load(struct mofc *m, const char *path, const char *by
     struct strbuf out = STRBUF_INIT;
     struct bad_spot *bad = NULL;
     size_t nbad = 0;
-    sb_reserve(&out, enc >= ENC_UTF16LE ? (len - skip) * 3 / 2 + 2 : len - skip + 2);
-    if (enc == ENC_UTF16LE || enc == ENC_UTF16BE)
+    if (adopt && enc == ENC_UTF8 && len < UINT32_MAX - 2 && valid_utf8(s, len)) {
+        /* The common case: the bytes read are the text; no copy. */
+        out.data = bytes;
+        out.len = len;
+        out.cap = len + 2;
+        bytes = NULL;
+    } else if (enc == ENC_UTF16LE || enc == ENC_UTF16BE) {
+        sb_reserve(&out, (len - skip) * 3 / 2 + 2);
         decode_utf16(&out, s + skip, len - skip, enc == ENC_UTF16LE, &bad, &nbad);
-    else
+    } else {
+        sb_reserve(&out, len - skip + 2);
         decode_utf8(&out, s + skip, len - skip, &bad, &nbad);
+    }
+    if (adopt)
+        free(bytes);
     if (out.len > UINT32_MAX - 2) {
         sb_free(&out);
         free(bad);
         diag_error(m, include_loc, "file-too-large", "file '%s' is larger than 4 GiB", path);
         return NULL;
     }
-    sb_reserve(&out, 2);
+    if (out.cap < out.len + 2)
+        sb_reserve(&out, 2);
     out.data[out.len] = '\0';
     out.data[out.len + 1] = '\0';
 

@@ -30,11 +30,13 @@ struct source_file {
     uint32_t nlines;
 };
 
-/* Decode raw bytes into a new source_file registered with `m`.  Returns
- * NULL (after reporting) if the bytes are not valid in their encoding;
+/* Decode raw bytes into a new source_file registered with `m`; invalid
+ * sequences are replaced and reported.  With `adopt`, `bytes` is a buffer
+ * from source_read_file() (two spare bytes at the end) that this call
+ * takes over: valid UTF-8 becomes the text without a copy.
  * `include_loc` is where an include asked for it (NULL for inputs). */
-struct source_file *source_load(struct mofc *m, const char *path, const char *bytes,
-                                size_t len, int32_t parent, const struct loc *include_loc,
+struct source_file *source_load(struct mofc *m, const char *path, char *bytes, size_t len,
+                                bool adopt, int32_t parent, const struct loc *include_loc,
                                 enum mofc_origin origin);
 
 /* Identity of a file on disk, for include cycle detection. */

@@ -60,8 +60,11 @@ bool sema_qual_true(const struct mofc_qualifier_list *l, const struct name *key)
 const struct mofc_qualifier *sema_qual_get(const struct mofc_qualifier_list *l,
                                            const struct name *key)
 {
+    /* Hot: called for every flag of every element.  Every declaration is
+     * a struct squaldecl (public part first) keyed by its interned name,
+     * so this is a pointer comparison per qualifier. */
     for (size_t i = 0; i < l->count; i++)
-        if (fold_cmp(l->items[i].name, key->text) == 0)
+        if (((const struct squaldecl *)(const void *)l->items[i].decl)->key == key)
             return &l->items[i];
     return NULL;
 }
@@ -370,9 +373,10 @@ struct mofc_qualifier_list sema_qualifiers(struct sema *s, struct ast_qualifier 
         const struct mofc_qualifier *iq = &inherited->items[k];
         if (!(iq->flavors & MOFC_FLAVOR_TOSUBCLASS))
             continue;
+        const struct name *ik = ((const struct squaldecl *)(const void *)iq->decl)->key;
         size_t j;
         for (j = 0; j < n; j++)
-            if (fold_cmp(items[j].name, iq->name) == 0)
+            if (((const struct squaldecl *)(const void *)items[j].decl)->key == ik)
                 break;
         if (j < n) {
             if ((iq->flavors & MOFC_FLAVOR_DISABLEOVERRIDE) &&

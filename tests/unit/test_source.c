@@ -6,7 +6,7 @@
 
 static struct source_file *load(struct mofc *m, const char *bytes, size_t len)
 {
-    return source_load(m, "t.mof", bytes, len, -1, NULL, MOFC_ORIGIN_USER);
+    return source_load(m, "t.mof", (char *)bytes, len, false, -1, NULL, MOFC_ORIGIN_USER);
 }
 
 TEST(utf8_positions_count_characters)
