@@ -248,15 +248,15 @@ void diag_flush(struct mofc *m)
         VEC_FREE(d->notes);
     }
     if (m->stop && m->opts.max_errors) {
-        struct mofc_diagnostic fatal = {0};
-        fatal.severity = MOFC_FATAL;
-        fatal.id = "too-many-errors";
-        char *msg = arena_printf(&m->arena,
-                                 "too many errors (%u), stopping; use --max-errors=N to see more",
-                                 m->opts.max_errors);
-        fatal.message = msg;
+        /* In the arena: a sink may keep the record until mofc_destroy(). */
+        struct mofc_diagnostic *fatal = ARENA_NEW(&m->arena, struct mofc_diagnostic);
+        fatal->severity = MOFC_FATAL;
+        fatal->id = "too-many-errors";
+        fatal->message = arena_printf(&m->arena,
+                                      "too many errors (%u), stopping; use --max-errors=N to "
+                                      "see more", m->opts.max_errors);
         if (m->sink)
-            m->sink(&fatal, m->sink_user);
+            m->sink(fatal, m->sink_user);
     }
     VEC_FREE(m->diags);
 }

@@ -230,32 +230,21 @@ static bool convert_one(struct sema *s, const struct ast_qualifier *aq, enum ele
     out->decl = &d->pub;
     out->propagated = false;
 
-    /* Scope. */
-    if (kind != EK_INSTANCE && !d->inferred) {
+    /* Scope.  The WMI dialect has none to check (mofcomp ignores them). */
+    if (kind != EK_INSTANCE && !d->inferred && !s->wmi) {
         unsigned bit = scope_bit(kind);
         bool ok = (d->pub.scopes & bit) != 0;
-        /* Associations and indications are classes too: lenient reading. */
+        /* Associations and indications are classes too. */
         if (!ok && (kind == EK_ASSOCIATION || kind == EK_INDICATION) &&
             (d->pub.scopes & MOFC_SCOPE_CLASS))
             ok = true;
         if (!ok) {
-            if (s->wmi || d->pub.origin == MOFC_ORIGIN_BUILTIN || d->wmi_builtin) {
-                if (s->wmi)
-                    diag_warning(m, MOFC_W_QUALIFIER, &aq->loc, "qualifier-scope",
-                                 "qualifier '%s' is not meant for a %s (its scope is %s)",
-                                 aq->name->text, kind_names[kind],
-                                 scope_text(s, d->pub.scopes));
-                else
-                    diag_error(m, &aq->loc, "qualifier-scope",
-                               "qualifier '%s' cannot be used on a %s (its scope is %s)",
-                               aq->name->text, kind_names[kind], scope_text(s, d->pub.scopes));
-            } else {
-                struct diag_rec *r = diag_error(
-                    m, &aq->loc, "qualifier-scope",
-                    "qualifier '%s' cannot be used on a %s (its scope is %s)", aq->name->text,
-                    kind_names[kind], scope_text(s, d->pub.scopes));
-                diag_note(m, r, d->ast ? &d->ast->scope_loc : NULL, "declared here");
-            }
+            struct diag_rec *r = diag_error(
+                m, &aq->loc, "qualifier-scope",
+                "qualifier '%s' cannot be used on a %s (its scope is %s)", aq->name->text,
+                kind_names[kind], scope_text(s, d->pub.scopes));
+            if (d->pub.origin == MOFC_ORIGIN_USER)
+                diag_note(m, r, &d->ast->scope_loc, "declared here");
         }
     }
 

@@ -1,0 +1,187 @@
+/*
+ * main.c - the mofc command: subcommand dispatch over libmofc.
+ *
+ * Every subcommand follows one shape: parse options, create a context,
+ * queue the inputs, compile, hand the model to its back end, render the
+ * diagnostics, write the depfile, destroy.  Exit status: 0 clean
+ * (warnings allowed), 1 errors in the input, 2 usage or I/O errors.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mofc/mofc.h"
+#include "options.h"
+#include "output.h"
+#include "render.h"
+
+typedef int subcommand_fn(const struct cli_options *o, const struct mofc_model *m);
+
+static int run_check(const struct cli_options *o, const struct mofc_model *m)
+{
+    if (o->verbose) {
+        size_t nuser = 0;
+        for (size_t i = 0; i < m->nqualifier_decls; i++)
+            nuser += m->qualifier_decls[i]->origin == MOFC_ORIGIN_USER;
+        printf("mofc: %zu file%s, %zu qualifier declaration%s (%zu built in), %zu class%s, "
+               "%zu instance%s\n",
+               m->nfiles, m->nfiles == 1 ? "" : "s", nuser, nuser == 1 ? "" : "s",
+               m->nqualifier_decls - nuser, m->nclasses, m->nclasses == 1 ? "" : "es",
+               m->ninstances, m->ninstances == 1 ? "" : "s");
+    }
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    subcommand_fn *run;
+    const char *summary;
+} subcommands[] = {
+    {"check", run_check, "check MOF files (syntax and CIM semantics)"},
+};
+
+static void usage(FILE *f)
+{
+    fputs("usage: mofc SUBCOMMAND [options] FILE...\n\nsubcommands:\n", f);
+    for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
+        fprintf(f, "  mofc %-8s %s\n", subcommands[i].name, subcommands[i].summary);
+    fputs("\noptions:\n"
+          "  -I DIR                    search DIR for included files\n"
+          "  --dialect=dmtf|wmi        DSP0004 MOF (default) or the WMI mofcomp dialect\n"
+          "  --with PACK               load a shipped base schema (wmi, dsc)\n"
+          "  --namespace NS            default namespace (root/cimv2)\n"
+          "  -W<cat>, -Wno-<cat>       enable or disable a warning category; -Wall: all\n"
+          "  -Werror[=<cat>]           make warnings (of a category) errors\n"
+          "  --max-errors=N            stop after N errors (20; 0: no limit)\n"
+          "  --color=auto|always|never colour diagnostics\n"
+          "  --diagnostics-format=text|json|sarif\n"
+          "  -MD [-MF FILE] [-MT TARGET] write a Make depfile of every file read\n"
+          "  -o FILE                   output file\n"
+          "  -v                        print a summary\n"
+          "  --help, --version\n",
+          f);
+}
+
+/* "TARGET: dep \" lines, then an empty rule per dependency (like gcc -MP)
+ * so a deleted file does not break make. */
+static int write_depfile(const struct cli_options *o, struct mofc *m)
+{
+    const char *target = o->dep_target ? o->dep_target : o->output;
+    char *made = NULL;
+    if (!target) {
+        made = malloc(strlen(o->inputs[0]) + 8);
+        if (!made)
+            return 2;
+        sprintf(made, "%s.check", o->inputs[0]);
+        target = made;
+    }
+    const char *path = o->depfile_path;
+    char *mpath = NULL;
+    if (!path) {
+        mpath = malloc(strlen(target) + 3);
+        if (!mpath) {
+            free(made);
+            return 2;
+        }
+        sprintf(mpath, "%s.d", target);
+        path = mpath;
+    }
+    size_t cap = 256, len = 0;
+    char *buf = malloc(cap);
+    int rc = 2;
+    if (!buf)
+        goto out;
+#define PUT(s)                                                                                     \
+    do {                                                                                           \
+        size_t n_ = strlen(s);                                                                     \
+        while (len + n_ + 1 > cap) {                                                               \
+            char *nb_ = realloc(buf, cap *= 2);                                                    \
+            if (!nb_)                                                                              \
+                goto out;                                                                          \
+            buf = nb_;                                                                             \
+        }                                                                                          \
+        memcpy(buf + len, s, n_);                                                                  \
+        len += n_;                                                                                 \
+    } while (0)
+    PUT(target);
+    PUT(":");
+    size_t n = mofc_file_count(m);
+    for (size_t i = 0; i < n; i++) {
+        PUT(" \\\n  ");
+        PUT(mofc_file_path(m, i));
+    }
+    PUT("\n");
+    for (size_t i = 0; i < n; i++) {
+        PUT("\n");
+        PUT(mofc_file_path(m, i));
+        PUT(":\n");
+    }
+#undef PUT
+    rc = output_write(path, buf, len, false);
+out:
+    free(buf);
+    free(made);
+    free(mpath);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("mofc %s\n", MOFC_VERSION);
+        return 0;
+    }
+    subcommand_fn *run = NULL;
+    const char *names[sizeof subcommands / sizeof *subcommands + 1];
+    for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++) {
+        names[i] = subcommands[i].name;
+        if (strcmp(cmd, subcommands[i].name) == 0)
+            run = subcommands[i].run;
+    }
+    names[sizeof subcommands / sizeof *subcommands] = NULL;
+    if (!run) {
+        const char *hint = cli_suggest(cmd, names);
+        if (hint)
+            fprintf(stderr, "mofc: error: unknown subcommand '%s'; did you mean '%s'?\n", cmd,
+                    hint);
+        else
+            fprintf(stderr, "mofc: error: unknown subcommand '%s'\n", cmd);
+        usage(stderr);
+        return 2;
+    }
+
+    struct cli_options o;
+    int rc = cli_parse(&o, argc - 2, argv + 2, cmd);
+    if (rc) {
+        cli_options_free(&o);
+        return rc;
+    }
+    struct renderer r;
+    render_init(&r, o.format, o.color);
+    struct mofc *m = mofc_create(&o.lib);
+    mofc_set_diag_sink(m, render_diagnostic, &r);
+    for (size_t i = 0; i < o.ninputs; i++)
+        mofc_add_file(m, o.inputs[i]);
+    rc = mofc_compile(m);
+    const struct mofc_model *model = mofc_model(m);
+    if (rc == 0 && model)
+        rc = run(&o, model);
+    render_finish(&r);
+    if (o.depfile && rc != 2) {
+        int drc = write_depfile(&o, m);
+        if (drc)
+            rc = drc;
+    }
+    mofc_destroy(m);
+    cli_options_free(&o);
+    return rc;
+}

@@ -1,0 +1,249 @@
+/*
+ * options.c - command-line parsing, by hand: compiler-style options such
+ * as -MD, -MF FILE, -Wno-pragma and -Werror=range do not fit getopt.
+ * Options may come before or after the input files.
+ */
+#include "options.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("mofc: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs("\nmofc: try 'mofc --help'\n", stderr);
+    va_end(ap);
+}
+
+static unsigned distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return 99;
+    unsigned d[64][64];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (unsigned)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (unsigned)j;
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            unsigned v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    }
+    return d[la][lb];
+}
+
+const char *cli_suggest(const char *word, const char *const *candidates)
+{
+    const char *best = NULL;
+    unsigned bd = strlen(word) < 5 ? 2 : 3;
+    for (size_t i = 0; candidates[i]; i++) {
+        unsigned d = distance(word, candidates[i]);
+        if (d < bd) {
+            bd = d;
+            best = candidates[i];
+        }
+    }
+    return best;
+}
+
+/* -W<cat> / -Wno-<cat> / -Werror=<cat>: the category, or a usage error. */
+static int category(const char *name, enum mofc_wcat *out)
+{
+    *out = mofc_wcat_from_name(name);
+    if (*out != MOFC_W_COUNT_)
+        return 0;
+    const char *names[MOFC_W_COUNT_];
+    size_t n = 0;
+    for (int c = 1; c < MOFC_W_COUNT_; c++)
+        names[n++] = mofc_wcat_name((enum mofc_wcat)c);
+    names[n] = NULL;
+    const char *hint = cli_suggest(name, names);
+    if (hint) {
+        fprintf(stderr, "mofc: error: unknown warning category '%s'; did you mean '%s'?\n", name,
+                hint);
+    } else {
+        fprintf(stderr, "mofc: error: unknown warning category '%s'; categories:", name);
+        for (size_t i = 0; i < n; i++)
+            fprintf(stderr, " %s", names[i]);
+        fputc('\n', stderr);
+    }
+    return 2;
+}
+
+/* The value of an option written "-X VALUE" or "-XVALUE" / "--x=VALUE". */
+static const char *value_of(int argc, char **argv, int *i, const char *opt)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(opt);
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] != '\0')
+        return a + n;
+    if (*i + 1 >= argc) {
+        usage_error("option '%s' needs a value", opt);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcommand)
+{
+    (void)subcommand;
+    memset(o, 0, sizeof *o);
+    o->lib.max_errors = 20;
+    o->color = -1;
+    o->include_dirs = calloc((size_t)argc + 1, sizeof *o->include_dirs);
+    o->packs = calloc((size_t)argc + 1, sizeof *o->packs);
+    o->inputs = calloc((size_t)argc + 1, sizeof *o->inputs);
+    if (!o->include_dirs || !o->packs || !o->inputs) {
+        fputs("mofc: out of memory\n", stderr);
+        exit(2);
+    }
+    bool only_files = false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v;
+        if (only_files || a[0] != '-' || a[1] == '\0') {
+            o->inputs[o->ninputs++] = a;
+        } else if (strcmp(a, "--") == 0) {
+            only_files = true;
+        } else if (strncmp(a, "-I", 2) == 0) {
+            if (!(v = value_of(argc, argv, &i, "-I")))
+                return 2;
+            o->include_dirs[o->lib.ninclude_dirs++] = v;
+        } else if (strcmp(a, "-o") == 0 || (strncmp(a, "-o", 2) == 0 && a[2] != '\0')) {
+            if (!(v = value_of(argc, argv, &i, "-o")))
+                return 2;
+            o->output = v;
+        } else if (strcmp(a, "-MD") == 0) {
+            o->depfile = true;
+        } else if (strncmp(a, "-MF", 3) == 0) {
+            if (!(v = value_of(argc, argv, &i, "-MF")))
+                return 2;
+            o->depfile_path = v;
+            o->depfile = true;
+        } else if (strncmp(a, "-MT", 3) == 0) {
+            if (!(v = value_of(argc, argv, &i, "-MT")))
+                return 2;
+            o->dep_target = v;
+        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+            o->verbose = true;
+        } else if (strncmp(a, "--dialect", 9) == 0 && (a[9] == '=' || a[9] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--dialect")))
+                return 2;
+            if (strcmp(v, "dmtf") == 0) {
+                o->lib.dialect = MOFC_DIALECT_DMTF;
+            } else if (strcmp(v, "wmi") == 0) {
+                o->lib.dialect = MOFC_DIALECT_WMI;
+            } else {
+                usage_error("unknown dialect '%s' (dmtf or wmi)", v);
+                return 2;
+            }
+        } else if (strncmp(a, "--with", 6) == 0 && (a[6] == '=' || a[6] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--with")))
+                return 2;
+            const char *const *known = mofc_pack_names();
+            bool ok = false;
+            for (size_t k = 0; known[k]; k++)
+                ok |= strcmp(known[k], v) == 0;
+            if (!ok) {
+                usage_error("unknown base-schema pack '%s' (wmi or dsc)", v);
+                return 2;
+            }
+            o->packs[o->lib.npacks++] = v;
+        } else if (strncmp(a, "--namespace", 11) == 0 && (a[11] == '=' || a[11] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--namespace")))
+                return 2;
+            o->lib.default_namespace = v;
+        } else if (strncmp(a, "--max-errors", 12) == 0 && (a[12] == '=' || a[12] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--max-errors")))
+                return 2;
+            char *end;
+            unsigned long n = strtoul(v, &end, 10);
+            if (*end || !*v || n > 1000000) {
+                usage_error("--max-errors needs a number, not '%s'", v);
+                return 2;
+            }
+            o->lib.max_errors = (unsigned)n;
+        } else if (strncmp(a, "--color", 7) == 0 && (a[7] == '=' || a[7] == '\0')) {
+            v = a[7] == '=' ? a + 8 : "always";
+            if (strcmp(v, "always") == 0) {
+                o->color = 1;
+            } else if (strcmp(v, "never") == 0) {
+                o->color = 0;
+            } else if (strcmp(v, "auto") == 0) {
+                o->color = -1;
+            } else {
+                usage_error("--color takes auto, always or never, not '%s'", v);
+                return 2;
+            }
+        } else if (strncmp(a, "--diagnostics-format", 20) == 0 && (a[20] == '=' || !a[20])) {
+            if (!(v = value_of(argc, argv, &i, "--diagnostics-format")))
+                return 2;
+            if (strcmp(v, "text") == 0) {
+                o->format = FORMAT_TEXT;
+            } else if (strcmp(v, "json") == 0) {
+                o->format = FORMAT_JSON;
+            } else if (strcmp(v, "sarif") == 0) {
+                o->format = FORMAT_SARIF;
+            } else {
+                usage_error("--diagnostics-format takes text, json or sarif, not '%s'", v);
+                return 2;
+            }
+        } else if (strcmp(a, "-Werror") == 0) {
+            o->lib.warnings_are_errors = true;
+        } else if (strcmp(a, "-Wall") == 0) {
+            for (int c = 1; c < MOFC_W_COUNT_; c++)
+                if (o->lib.wcat_state[c] == 0)
+                    o->lib.wcat_state[c] = 1;
+        } else if (strncmp(a, "-Werror=", 8) == 0) {
+            enum mofc_wcat c;
+            if (category(a + 8, &c))
+                return 2;
+            o->lib.wcat_state[c] = 3;
+        } else if (strncmp(a, "-Wno-", 5) == 0) {
+            enum mofc_wcat c;
+            if (category(a + 5, &c))
+                return 2;
+            o->lib.wcat_state[c] = 2;
+        } else if (strncmp(a, "-W", 2) == 0 && a[2]) {
+            enum mofc_wcat c;
+            if (category(a + 2, &c))
+                return 2;
+            o->lib.wcat_state[c] = 1;
+        } else {
+            usage_error("unknown option '%s'", a);
+            return 2;
+        }
+    }
+    o->lib.include_dirs = o->include_dirs;
+    o->lib.packs = o->packs;
+    if (o->ninputs == 0) {
+        usage_error("%s: no input files", subcommand);
+        return 2;
+    }
+    return 0;
+}
+
+void cli_options_free(struct cli_options *o)
+{
+    free(o->include_dirs);
+    free(o->packs);
+    free(o->inputs);
+}

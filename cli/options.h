@@ -1,0 +1,37 @@
+/*
+ * options.h - the command line shared by every subcommand.
+ */
+#ifndef MOFC_CLI_OPTIONS_H
+#define MOFC_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mofc/mofc.h"
+
+enum diag_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
+
+struct cli_options {
+    struct mofc_options lib;        /* what libmofc needs */
+    const char **include_dirs;      /* storage for lib.include_dirs */
+    const char **packs;             /* storage for lib.packs */
+    const char **inputs;
+    size_t ninputs;
+    const char *output;             /* -o */
+    bool depfile;                   /* -MD */
+    const char *depfile_path;       /* -MF */
+    const char *dep_target;         /* -MT */
+    bool verbose;                   /* -v */
+    int color;                      /* 0 never, 1 always, -1 auto */
+    enum diag_format format;
+};
+
+/* Parses argv after the subcommand.  Returns 0, or 2 after printing a
+ * usage error. */
+int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcommand);
+void cli_options_free(struct cli_options *o);
+
+/* Closest candidate by edit distance, or NULL. */
+const char *cli_suggest(const char *word, const char *const *candidates);
+
+#endif
