@@ -168,7 +168,8 @@ run: all
 
 $(UNIT_BINS): $(B)/tests/%: tests/unit/%.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -DMOFC_ROOT='"$(ROOT)"' $(LDFLAGS) -o $@ $< $(LIB) \
+	    $(XML_LIBS) $(LDLIBS)
 
 # The fuzz target with a main() that replays files, so the normal test run
 # keeps it compiling and running.

@@ -93,10 +93,11 @@ static void text_quote(struct renderer *r, const struct mofc_span *sp, const cha
 static void render_text(struct renderer *r, const struct mofc_diagnostic *d)
 {
     FILE *f = r->out;
-    for (size_t i = d->nincludes; i-- > 0;) {
+    /* Like gcc: the file that includes this one first, the outermost last. */
+    for (size_t i = 0; i < d->nincludes; i++) {
         const struct mofc_include_step *s = &d->includes[i];
-        fprintf(f, "%s %s:%u:%u%s\n", i == d->nincludes - 1 ? "In file included from" : "                from",
-                s->file, s->line, s->column, i == 0 ? ":" : ",");
+        fprintf(f, "%s %s:%u:%u%s\n", i == 0 ? "In file included from" : "                 from",
+                s->file, s->line, s->column, i + 1 == d->nincludes ? ":" : ",");
     }
     char flag[64];
     const char *fl = NULL;

@@ -162,14 +162,21 @@ size_t mofc_warning_count(const struct mofc *m)
     return m->nwarnings;
 }
 
+/* The files a user's build depends on: not the schemas built into mofc. */
 size_t mofc_file_count(const struct mofc *m)
 {
-    return m->files.len;
+    size_t n = 0;
+    for (size_t i = 0; i < m->files.len; i++)
+        n += m->files.items[i]->origin == MOFC_ORIGIN_USER;
+    return n;
 }
 
 const char *mofc_file_path(const struct mofc *m, size_t i)
 {
-    return i < m->files.len ? m->files.items[i]->path : NULL;
+    for (size_t k = 0; k < m->files.len; k++)
+        if (m->files.items[k]->origin == MOFC_ORIGIN_USER && i-- == 0)
+            return m->files.items[k]->path;
+    return NULL;
 }
 
 void ast_unit_init(struct ast_unit *u)

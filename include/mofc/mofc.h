@@ -136,7 +136,8 @@ const struct mofc_model *mofc_model(const struct mofc *m);
 size_t mofc_error_count(const struct mofc *m);
 size_t mofc_warning_count(const struct mofc *m);
 
-/* Every file read (for -MD depfiles), in reading order. */
+/* Every input file read, includes too (for -MD depfiles), in reading
+ * order; mofc's built-in schemas are not files and are not listed. */
 size_t mofc_file_count(const struct mofc *m);
 const char *mofc_file_path(const struct mofc *m, size_t i);
 

@@ -135,6 +135,10 @@ static void resolve_type(struct sema *s, struct sclass *c, const struct ast_type
     }
     if (at->type == MOFC_TYPE_OBJECT) {
         if (!s->wmi) {
+            /* Still resolve the class: it is used, whatever the syntax. */
+            struct sclass *ec = at->class_name ? sema_find_class(s, c->ast->ns, at->class_name)
+                                               : NULL;
+            t->embedded_class = ec ? &ec->pub : NULL;
             if (at->class_name)
                 diag_error(m, &at->loc, "class-typed-property",
                            "'%s' is not a data type; for an embedded instance write `string` "

@@ -28,6 +28,16 @@ static void mark_embedded_targets(struct sema *s, struct ptrmap *used)
     }
 }
 
+/* WMI events derive from __Event rather than carrying Indication; like
+ * indications they are delivered, never looked up, so need no keys. */
+static bool is_wmi_event(const struct mofc_class *c)
+{
+    for (; c; c = c->superclass)
+        if (fold_cmp(c->name, "__Event") == 0)
+            return true;
+    return false;
+}
+
 static void check_keys_present(struct sema *s, struct sclass *c, struct ptrmap *embedded)
 {
     unsigned exempt = MOFC_CLASS_ABSTRACT | MOFC_CLASS_INDICATION | MOFC_CLASS_EXCEPTION |
@@ -35,7 +45,7 @@ static void check_keys_present(struct sema *s, struct sclass *c, struct ptrmap *
     if (c->pub.nkeys || (c->pub.flags & exempt) || c->pub.origin != MOFC_ORIGIN_USER ||
         c->incomplete)
         return;
-    if (ptrmap_get(embedded, embedded, &c->pub))
+    if (ptrmap_get(embedded, embedded, &c->pub) || is_wmi_event(&c->pub))
         return;
     diag_warning(s->m, MOFC_W_KEY, &c->ast->loc, "no-keys",
                  "concrete class '%s' has no key properties, so its instances have no identity "

@@ -375,6 +375,9 @@ struct mofc_qualifier_list sema_qualifiers(struct sema *s, struct ast_qualifier 
                     "qualifier '%s' cannot be changed on %s: it is DisableOverride and "
                     "inherited with another value", iq->name, what);
                 diag_note(s->m, d, inherited_at, "inherited from here");
+                /* Keep the inherited value, so nothing downstream cascades. */
+                items[j] = *iq;
+                items[j].propagated = true;
             }
             continue;
         }

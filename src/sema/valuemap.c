@@ -97,13 +97,15 @@ static bool parse_bound(const char *p, size_t n, enum mofc_type t, struct bound 
     return true;
 }
 
-static void report(struct sema *s, const struct loc *at, const char *id, bool always_error,
-                   const char *what, const char *msg, const char *entry)
+/* An entry that cannot be read: an error in DMTF MOF, a warning in WMI. */
+static void report(struct sema *s, const struct loc *at, const char *id, const char *what,
+                   const char *map, const char *entry, const char *problem)
 {
-    if (s->wmi && !always_error)
-        diag_warning(s->m, MOFC_W_VALUEMAP, at, id, "%s: %s \"%s\"", what, msg, entry);
+    if (s->wmi)
+        diag_warning(s->m, MOFC_W_VALUEMAP, at, id, "%s: %s entry \"%s\" %s", what, map, entry,
+                     problem);
     else
-        diag_error(s->m, at, id, "%s: %s \"%s\"", what, msg, entry);
+        diag_error(s->m, at, id, "%s: %s entry \"%s\" %s", what, map, entry, problem);
 }
 
 const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qualifier_list *q,
@@ -195,9 +197,9 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
         if (bits) {
             struct bound b;
             if (!parse_bound(t, tl, MOFC_TYPE_UINT32, &b) || b.neg || b.mag >= width) {
-                report(s, at, "bitmap-entry", false, what,
-                       arena_printf(s->a, "BitMap entry is not a bit position 0..%u of %s",
-                                    width - 1, mofc_type_name(type)), t);
+                report(s, at, "bitmap-entry", what, mapname, t,
+                       arena_printf(s->a, "is not a bit position 0..%u of %s", width - 1,
+                                    mofc_type_name(type)));
                 continue;
             }
             e->kind = MOFC_VM_VALUE;
@@ -216,9 +218,8 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
         if (!dots) {
             struct bound b;
             if (!parse_bound(t, tl, type, &b)) {
-                report(s, at, "valuemap-entry", false, what,
-                       arena_printf(s->a, "%s entry is not an integer of type %s", mapname,
-                                    mofc_type_name(type)), t);
+                report(s, at, "valuemap-entry", what, mapname, t,
+                       arena_printf(s->a, "is not an integer of type %s", mofc_type_name(type)));
                 continue;
             }
             e->kind = MOFC_VM_VALUE;
@@ -231,9 +232,9 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
         bool okl = ll == 0 || parse_bound(t, ll, type, &lo[i]);
         bool okr = rl == 0 || parse_bound(rs, rl, type, &hi[i]);
         if (!okl || !okr) {
-            report(s, at, "valuemap-entry", false, what,
-                   arena_printf(s->a, "%s range has a bound that is not an integer of type %s",
-                                mapname, mofc_type_name(type)), t);
+            report(s, at, "valuemap-entry", what, mapname, t,
+                   arena_printf(s->a, "has a bound that is not an integer of type %s",
+                                mofc_type_name(type)));
             continue;
         }
         if (ll == 0 && rl == 0) {
@@ -248,9 +249,8 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
         } else {
             e->kind = MOFC_VM_RANGE;
             if (cmp_bound(lo[i], hi[i]) > 0) {
-                report(s, at, "valuemap-range", false, what,
-                       arena_printf(s->a, "%s range is empty (its start is above its end)",
-                                    mapname), t);
+                report(s, at, "valuemap-range", what, mapname, t,
+                       "is an empty range (its start is above its end)");
                 continue;
             }
         }
@@ -315,12 +315,14 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
                     continue;
                 if (cmp_bound(lo[i], hi[k]) <= 0 && cmp_bound(lo[k], hi[i]) <= 0) {
                     const char *a = es[k].raw ? es[k].raw : "?", *b = es[i].raw ? es[i].raw : "?";
-                    diag_warning(s->m, MOFC_W_VALUEMAP, at,
-                                 es[i].kind == MOFC_VM_VALUE && es[k].kind == MOFC_VM_VALUE
-                                     ? "valuemap-duplicate"
-                                     : "valuemap-overlap",
-                                 "%s: %s entries \"%s\" and \"%s\" overlap", what, mapname, a,
-                                 b);
+                    if (es[i].kind == MOFC_VM_VALUE && es[k].kind == MOFC_VM_VALUE)
+                        diag_warning(s->m, MOFC_W_VALUEMAP, at, "valuemap-duplicate",
+                                     "%s: %s value %s appears twice (\"%s\" and \"%s\")", what,
+                                     mapname, b, a, b);
+                    else
+                        diag_warning(s->m, MOFC_W_VALUEMAP, at, "valuemap-overlap",
+                                     "%s: %s entries \"%s\" and \"%s\" overlap", what, mapname,
+                                     a, b);
                     break;
                 }
             }
