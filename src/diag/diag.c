@@ -224,7 +224,8 @@ static void fill_includes(struct mofc *m, struct diag_rec *d)
 
 void diag_flush(struct mofc *m)
 {
-    qsort(m->diags.items, m->diags.len, sizeof *m->diags.items, cmp_rec);
+    if (m->diags.len > 1)
+        qsort(m->diags.items, m->diags.len, sizeof *m->diags.items, cmp_rec);
     for (size_t i = 0; i < m->diags.len; i++) {
         struct diag_rec *d = m->diags.items[i];
         if (d->has_loc && d->loc.file < m->files.len) {
