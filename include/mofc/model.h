@@ -93,7 +93,7 @@ struct mofc_value {
         double real;            /* real32 (rounded to float), real64 */
         uint16_t char16;
         struct mofc_string string;
-        struct mofc_datetime datetime;
+        const struct mofc_datetime *datetime;  /* its `text` is the literal */
         /* REFERENCE: object path text; `instance` set when it came from
          * an alias. OBJECT: the embedded instance. */
         struct {

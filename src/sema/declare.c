@@ -321,8 +321,9 @@ static bool same_value(const struct mofc_value *a, const struct mofc_value *b)
         return a->v.real == b->v.real;
     case MOFC_TYPE_CHAR16:
         return a->v.char16 == b->v.char16;
-    case MOFC_TYPE_STRING:
     case MOFC_TYPE_DATETIME:
+        return strcmp(a->v.datetime->text, b->v.datetime->text) == 0;
+    case MOFC_TYPE_STRING:
         return a->v.string.len == b->v.string.len &&
                memcmp(a->v.string.text, b->v.string.text, a->v.string.len) == 0;
     case MOFC_TYPE_REFERENCE:

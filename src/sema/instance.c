@@ -355,8 +355,10 @@ static void put_key_value(struct sema *s, struct strbuf *sb, const struct mofc_v
         sb_puts(sb, v->v.boolean ? "TRUE" : "FALSE");
         break;
     case MOFC_TYPE_STRING:
-    case MOFC_TYPE_DATETIME:
         put_quoted(sb, v->v.string.text, v->v.string.len);
+        break;
+    case MOFC_TYPE_DATETIME:
+        put_quoted(sb, v->v.datetime->text, strlen(v->v.datetime->text));
         break;
     case MOFC_TYPE_CHAR16:
         sb_printf(sb, "%u", (unsigned)v->v.char16);

@@ -338,11 +338,13 @@ static bool convert_scalar(struct sema *s, const struct ast_value *v, enum mofc_
         if (v->kind != AV_STRING)
             return type_error(s, v, t, what);
         const char *why = NULL;
-        if (!sema_parse_datetime(v->u.string.text, v->u.string.len, &out->v.datetime, &why)) {
+        struct mofc_datetime *dt = ARENA_NEW(s->a, struct mofc_datetime);
+        if (!sema_parse_datetime(v->u.string.text, v->u.string.len, dt, &why)) {
             diag_error(s->m, &v->loc, "bad-datetime", "\"%s\" is not a valid datetime for %s: %s",
                        v->u.string.text, what, why);
             return false;
         }
+        out->v.datetime = dt;
         return true;
     }
     case MOFC_TYPE_REFERENCE:
