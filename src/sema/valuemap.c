@@ -140,11 +140,12 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
     if (qm && qv && nm != nv) {
         if (s->wmi)
             diag_warning(s->m, MOFC_W_VALUEMAP, at, "valuemap-count",
-                         "%s has %zu %s entries but %zu %s entries", what, nm, mapname, nv,
-                         valname);
+                         "%s has %zu %s %s but %zu %s %s", what, nm, mapname,
+                         nm == 1 ? "entry" : "entries", nv, valname, nv == 1 ? "entry" : "entries");
         else
-            diag_error(s->m, at, "valuemap-count", "%s has %zu %s entries but %zu %s entries",
-                       what, nm, mapname, nv, valname);
+            diag_error(s->m, at, "valuemap-count", "%s has %zu %s %s but %zu %s %s", what, nm,
+                       mapname, nm == 1 ? "entry" : "entries", nv, valname,
+                       nv == 1 ? "entry" : "entries");
     }
     size_t n = qm ? nm : nv;
     struct mofc_valuemap *vm = ARENA_NEW(s->a, struct mofc_valuemap);
