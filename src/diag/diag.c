@@ -9,12 +9,21 @@
 #include <string.h>
 
 #include "context.h"
+#include "parse.h"
+
+/* Include nesting is bounded by the scanner; one more for the spot. */
+#define MOFC_DIAG_MAX_DEPTH (MOFC_MAX_INCLUDE_DEPTH + 2)
 
 struct diag_rec {
     struct mofc_diagnostic pub;
     struct loc loc;
     bool has_loc;
     uint32_t seq;                      /* report order, for a stable sort */
+    /* Reading order: the top-level input, then the offset at each level
+     * from it down to the diagnostic (include directives, then the spot). */
+    uint32_t root;
+    uint32_t npath;
+    uint32_t path[MOFC_DIAG_MAX_DEPTH];
     VEC(struct diag_note_rec) notes;
 };
 
@@ -166,12 +175,34 @@ static int cmp_rec(const void *a, const void *b)
     if (x->has_loc != y->has_loc)
         return x->has_loc ? 1 : -1;
     if (x->has_loc) {
-        if (x->loc.file != y->loc.file)
-            return x->loc.file < y->loc.file ? -1 : 1;
-        if (x->loc.off != y->loc.off)
-            return x->loc.off < y->loc.off ? -1 : 1;
+        if (x->root != y->root)
+            return x->root < y->root ? -1 : 1;
+        uint32_t n = x->npath < y->npath ? x->npath : y->npath;
+        for (uint32_t i = 0; i < n; i++)
+            if (x->path[i] != y->path[i])
+                return x->path[i] < y->path[i] ? -1 : 1;
+        if (x->npath != y->npath)
+            return x->npath < y->npath ? -1 : 1;
     }
     return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Fills root/path so that sorting gives the order a reader meets them in:
+ * a diagnostic inside an included file sorts at its include directive. */
+static void reading_position(struct mofc *m, struct diag_rec *d)
+{
+    uint32_t rev[MOFC_DIAG_MAX_DEPTH];
+    uint32_t n = 0;
+    struct source_file *f = m->files.items[d->loc.file];
+    rev[n++] = d->loc.off;
+    while (f->parent >= 0 && n < MOFC_DIAG_MAX_DEPTH) {
+        rev[n++] = f->include_off;
+        f = m->files.items[f->parent];
+    }
+    d->root = f->index;
+    d->npath = n;
+    for (uint32_t i = 0; i < n; i++)
+        d->path[i] = rev[n - 1 - i];
 }
 
 /* Turn a byte span into line/column form. */
@@ -224,6 +255,9 @@ static void fill_includes(struct mofc *m, struct diag_rec *d)
 
 void diag_flush(struct mofc *m)
 {
+    for (size_t i = 0; i < m->diags.len; i++)
+        if (m->diags.items[i]->has_loc && m->diags.items[i]->loc.file < m->files.len)
+            reading_position(m, m->diags.items[i]);
     if (m->diags.len > 1)
         qsort(m->diags.items, m->diags.len, sizeof *m->diags.items, cmp_rec);
     for (size_t i = 0; i < m->diags.len; i++) {
