@@ -22,44 +22,12 @@ static void usage_error(const char *fmt, ...)
     va_end(ap);
 }
 
-static unsigned distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63)
-        return 99;
-    unsigned d[64][64];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = (unsigned)i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = (unsigned)j;
-    for (size_t i = 1; i <= la; i++) {
-        for (size_t j = 1; j <= lb; j++) {
-            unsigned v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if (d[i - 1][j] + 1 < v)
-                v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-        }
-    }
-    return d[la][lb];
-}
-
 const char *cli_suggest(const char *word, const char *const *candidates)
 {
-    const char *best = NULL;
-    unsigned bd = strlen(word) < 5 ? 2 : 3;
-    for (size_t i = 0; candidates[i]; i++) {
-        unsigned d = distance(word, candidates[i]);
-        if (d < bd) {
-            bd = d;
-            best = candidates[i];
-        }
-    }
-    return best;
+    size_t n = 0;
+    while (candidates[n])
+        n++;
+    return mofc_suggest(word, candidates, n);
 }
 
 /* -W<cat> / -Wno-<cat> / -Werror=<cat>: the category, or a usage error. */

@@ -141,6 +141,10 @@ size_t mofc_warning_count(const struct mofc *m);
 size_t mofc_file_count(const struct mofc *m);
 const char *mofc_file_path(const struct mofc *m, size_t i);
 
+/* The candidate closest to `word` by edit distance (ASCII case folded),
+ * or NULL if none is close enough to be a likely misspelling. */
+const char *mofc_suggest(const char *word, const char *const *candidates, size_t n);
+
 /* Names of the shipped base-schema packs, NULL-terminated. */
 const char *const *mofc_pack_names(void);
 

@@ -129,9 +129,8 @@ struct squaldecl *sema_find_qualdecl(struct sema *s, const struct name *ns,
                                      const struct name *name);
 /* "did you mean" candidate among class names, or NULL. */
 const char *sema_suggest_class(struct sema *s, const struct name *ns, const char *name);
-/* Closest candidate by edit distance (case-insensitive), or NULL if none
- * is close enough to be a likely misspelling. */
-const char *sema_suggest(const char *name, const char *const *candidates, size_t n);
+/* "Did you mean": mofc_suggest() in mofc.h. */
+#define sema_suggest mofc_suggest
 /* Reports contradictory flavors written together (Q7) and WMI-only ones
  * in the DMTF dialect; false if it reported. */
 bool sema_check_flavor_conflict(struct sema *s, unsigned written, const struct loc *at);
