@@ -111,7 +111,8 @@ static void refuse_v3(struct parse_state *ps, struct loc l, const char *what, co
 %type <struct ast_value *> qualifier_param_opt value constant value_list value_list_opt
 %type <struct ast_value *> default_opt pragma_args pragma_arg_list pragma_arg
 %type <struct ast_value *> embedded_instance
-%type <unsigned> flavor_list flavor_clause_list flavor_suffix_opt scope_list scope_kind flavor_clause_opt
+%type <unsigned> flavor_list flavor_clause_list flavor_suffix_opt scope_list scope_kind
+%type <unsigned> flavor_clause_opt
 %type <struct ast_type> type_spec
 %type <struct ast_array_spec> array_opt
 %type <struct ast_feature *> features feature feature_body

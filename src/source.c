@@ -156,7 +156,8 @@ static void decode_utf8(struct strbuf *out, const unsigned char *s, size_t len,
             i += n;
         } else {
             *bad = xrealloc(*bad, (*nbad + 1) * sizeof **bad);
-            (*bad)[(*nbad)++] = (struct bad_spot){(uint32_t)out->len, "invalid UTF-8 byte sequence"};
+            (*bad)[(*nbad)++] =
+                (struct bad_spot){(uint32_t)out->len, "invalid UTF-8 byte sequence"};
             put_utf8(out, 0xFFFD);
             i++;
         }
@@ -188,7 +189,8 @@ static void decode_utf16(struct strbuf *out, const unsigned char *s, size_t len,
     }
     if (i < len) {
         *bad = xrealloc(*bad, (*nbad + 1) * sizeof **bad);
-        (*bad)[(*nbad)++] = (struct bad_spot){(uint32_t)out->len, "odd trailing byte in UTF-16 file"};
+        (*bad)[(*nbad)++] =
+            (struct bad_spot){(uint32_t)out->len, "odd trailing byte in UTF-16 file"};
     }
 }
 

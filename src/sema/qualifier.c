@@ -309,7 +309,8 @@ flavors:;
     if (fdef)
         eff = apply_written_flavors(eff, *fdef);
     if (!s->wmi && !d->inferred) {
-        if ((written & MOFC_FLAVOR_ENABLEOVERRIDE) && (d->pub.flavors & MOFC_FLAVOR_DISABLEOVERRIDE))
+        if ((written & MOFC_FLAVOR_ENABLEOVERRIDE) &&
+            (d->pub.flavors & MOFC_FLAVOR_DISABLEOVERRIDE))
             diag_warning(m, MOFC_W_QUALIFIER, &aq->flavor_loc, "flavor-loosened",
                          "EnableOverride loosens qualifier '%s', declared DisableOverride",
                          aq->name->text);

@@ -24,7 +24,8 @@ static unsigned edit_distance(const char *a, const char *b, unsigned cap)
     for (size_t i = 1; i <= la; i++) {
         unsigned rowmin = cap + 1;
         for (size_t j = 1; j <= lb; j++) {
-            unsigned cost = fold_ascii((unsigned char)a[i - 1]) != fold_ascii((unsigned char)b[j - 1]);
+            unsigned cost =
+                fold_ascii((unsigned char)a[i - 1]) != fold_ascii((unsigned char)b[j - 1]);
             unsigned v = d[i - 1][j] + 1;
             if (d[i][j - 1] + 1 < v)
                 v = d[i][j - 1] + 1;
