@@ -338,7 +338,6 @@ static void declare_class(struct sema *s, struct ast_class *ac)
     c->pub.namespace_name = ac->ns->text;
     c->pub.locale = ac->locale;
     c->pub.origin = ac->origin;
-    ptrmap_init(&c->features);
     ptrmap_put(&s->classes, ns, c->key, c);
     VEC_PUSH(s->class_list, c);
 }
@@ -465,6 +464,9 @@ void sema_run(struct mofc *m)
     ptrmap_init(&s.classes);
     ptrmap_init(&s.aliases);
     ptrmap_init(&s.flavor_defaults);
+    ptrmap_init(&s.prop_slots);
+    ptrmap_init(&s.method_slots);
+    ptrmap_init(&s.local_features);
 
     sema_declare(&s);
     if (!m->stop)
@@ -478,8 +480,9 @@ void sema_run(struct mofc *m)
     if (!m->stop)
         m->model = sema_freeze(&s);
 
-    for (size_t i = 0; i < s.class_list.len; i++)
-        ptrmap_free(&s.class_list.items[i]->features);
+    ptrmap_free(&s.prop_slots);
+    ptrmap_free(&s.method_slots);
+    ptrmap_free(&s.local_features);
     ptrmap_free(&s.qualdecls);
     ptrmap_free(&s.classes);
     ptrmap_free(&s.aliases);

@@ -13,8 +13,6 @@
 
 #include "sema/sema.h"
 
-/* Keys of the per-class feature map: which list a name lives in. */
-static const char prop_space[1], method_space[1], local_space[1];
 
 const char *sema_what(struct sema *s, const char *kind, const char *cls, const char *member)
 {
@@ -377,9 +375,15 @@ struct feature_lists {
     VEC(const struct mofc_method *) methods;
 };
 
-static size_t find_slot(struct sclass *c, const void *space, const struct name *key)
+/* Index+1 of an inherited feature in `c`'s flattened list, 0 if none. */
+static size_t find_slot(const struct ptrmap *slots, struct sclass *c, const struct name *key)
 {
-    return (size_t)(uintptr_t)ptrmap_get(&c->features, space, key);
+    for (; c; c = c->pub.superclass ? c->super : NULL) {
+        size_t v = (size_t)(uintptr_t)ptrmap_get(slots, c, key);
+        if (v)
+            return v;
+    }
+    return 0;
 }
 
 static void do_property(struct sema *s, struct sclass *c, struct sclass *sup,
@@ -405,11 +409,11 @@ static void do_property(struct sema *s, struct sclass *c, struct sclass *sup,
                    "qualifier to '%s')", what, c->pub.name);
 
     const struct ast_qualifier *ov = written_qual(f->quals, s->n_override);
-    size_t slot = sup ? find_slot(sup, prop_space, f->name->key) : 0;
+    size_t slot = sup ? find_slot(&s->prop_slots, sup, f->name->key) : 0;
     const struct mofc_property *inh = slot ? sup->pub.properties[slot - 1] : NULL;
-    if (!inh && sup && find_slot(sup, method_space, f->name->key)) {
-        const struct mofc_method *im = sup->pub.methods[find_slot(sup, method_space,
-                                                                  f->name->key) - 1];
+    size_t mslot = !inh && sup ? find_slot(&s->method_slots, sup, f->name->key) : 0;
+    if (mslot) {
+        const struct mofc_method *im = sup->pub.methods[mslot - 1];
         struct diag_rec *r = diag_error(m, &f->loc, "override-kind",
                                         "%s has the name of inherited method '%s.%s'", what,
                                         im->origin->name, im->name);
@@ -563,7 +567,7 @@ static void do_property(struct sema *s, struct sclass *c, struct sclass *sup,
         VEC_PUSH(fl->props, p);
         slot = fl->props.len;
     }
-    ptrmap_put(&c->features, prop_space, f->name->key, (void *)(uintptr_t)slot);
+    ptrmap_put(&s->prop_slots, c, f->name->key, (void *)(uintptr_t)slot);
 }
 
 static void do_params(struct sema *s, struct sclass *c, struct ast_feature *f,
@@ -687,11 +691,11 @@ static void do_method(struct sema *s, struct sclass *c, struct sclass *sup,
     }
 
     const struct ast_qualifier *ov = written_qual(f->quals, s->n_override);
-    size_t slot = sup ? find_slot(sup, method_space, f->name->key) : 0;
+    size_t slot = sup ? find_slot(&s->method_slots, sup, f->name->key) : 0;
     const struct mofc_method *inh = slot ? sup->pub.methods[slot - 1] : NULL;
-    if (!inh && sup && find_slot(sup, prop_space, f->name->key)) {
-        const struct mofc_property *ip =
-            sup->pub.properties[find_slot(sup, prop_space, f->name->key) - 1];
+    size_t pslot = !inh && sup ? find_slot(&s->prop_slots, sup, f->name->key) : 0;
+    if (pslot) {
+        const struct mofc_property *ip = sup->pub.properties[pslot - 1];
         struct diag_rec *r = diag_error(m, &f->loc, "override-kind",
                                         "%s has the name of inherited property '%s.%s'", what,
                                         ip->origin->name, ip->name);
@@ -752,7 +756,7 @@ static void do_method(struct sema *s, struct sclass *c, struct sclass *sup,
         VEC_PUSH(fl->methods, mt);
         slot = fl->methods.len;
     }
-    ptrmap_put(&c->features, method_space, f->name->key, (void *)(uintptr_t)slot);
+    ptrmap_put(&s->method_slots, c, f->name->key, (void *)(uintptr_t)slot);
 }
 
 static void class_rules(struct sema *s, struct sclass *c, struct sclass *sup)
@@ -883,13 +887,6 @@ static void flatten(struct sema *s, struct sclass *c)
             VEC_PUSH(fl.props, sup->pub.properties[i]);
         for (size_t i = 0; i < sup->pub.nmethods; i++)
             VEC_PUSH(fl.methods, sup->pub.methods[i]);
-        /* Inherit the superclass's name -> slot entries wholesale. */
-        const struct ptrmap *sm = &sup->features;
-        for (size_t i = 0; sm->slots && i <= sm->mask; i++) {
-            const struct ptrmap_slot *e = &sm->slots[i];
-            if (e->a == prop_space || e->a == method_space)
-                ptrmap_put(&c->features, e->a, e->b, e->value);
-        }
     }
 
     /* Duplicates among the class's own features are reported once, here. */
@@ -898,7 +895,7 @@ static void flatten(struct sema *s, struct sclass *c)
             c->incomplete = true;
             continue;
         }
-        struct ast_feature *prev = ptrmap_get(&c->features, local_space, f->name->key);
+        struct ast_feature *prev = ptrmap_get(&s->local_features, c, f->name->key);
         if (prev) {
             if (prev->kind == f->kind) {
                 struct diag_rec *r = diag_error(
@@ -911,7 +908,7 @@ static void flatten(struct sema *s, struct sclass *c)
                          "class '%s' has a property and a method named '%s'", c->pub.name,
                          f->name->text);
         }
-        ptrmap_put(&c->features, local_space, f->name->key, f);
+        ptrmap_put(&s->local_features, c, f->name->key, f);
         if (f->kind == AF_PROPERTY)
             do_property(s, c, sup, f, &fl);
         else

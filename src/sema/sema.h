@@ -49,8 +49,6 @@ struct sclass {
     bool poisoned;                   /* broken superclass chain: skip checks */
     bool incomplete;                 /* a body line was skipped by a syntax error */
     bool is_association, is_indication;
-    /* Flattened feature lookup: name key -> index+1 in pub.properties/methods. */
-    struct ptrmap features;
     struct sinstance *first_instance;/* for "referenced by path" checks */
 };
 
@@ -98,6 +96,11 @@ struct sema {
     struct ptrmap classes;           /* (ns, name) -> sclass */
     struct ptrmap aliases;           /* (ns, alias) -> sinstance */
     struct ptrmap flavor_defaults;   /* (global, name) -> unsigned* (WMI) */
+    /* Features a class declares itself: (class, name key) -> index+1 in
+     * its flattened properties / methods, and -> its AST (duplicates).
+     * A subclass keeps the index of what it inherits, so a lookup walks
+     * up the superclass chain to the first class that declares the name. */
+    struct ptrmap prop_slots, method_slots, local_features;
     VEC(struct squaldecl *) qualdecl_list;
     VEC(struct sclass *) class_list; /* declaration order */
     VEC(struct sclass *) order;      /* superclass-first */
