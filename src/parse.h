@@ -49,6 +49,10 @@ struct parse_state {
 void parse_source(struct mofc *m, struct source_file *f, enum mofc_origin origin,
                   const struct file_id *id);
 
+/* The scanner alone over one input and its includes, for the benchmark
+ * that sets a floor under `mofc check` (bench/scan_only.c). */
+void scan_source(struct mofc *m, struct source_file *f, const struct file_id *id);
+
 /* Keyword table setup: interns every keyword with its token. */
 void lex_init_keywords(struct mofc *m);
 
