@@ -698,7 +698,6 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct 
             put_token(&sb, expected[i]);
         }
     }
-    ps->syntax_errors++;
     diag_error(ps->m, l, "syntax-error", "%s", sb.data);
 done:
     sb_free(&sb);

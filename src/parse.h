@@ -40,9 +40,9 @@ struct parse_state {
     const struct name *ns;
     const char *locale;
 
-    /* Error recovery: the parser skips a broken production silently. */
-    unsigned syntax_errors;
-    bool quiet_next_syntax_error;   /* set by the scanner after its own error */
+    /* Set by the scanner after reporting a bad token itself, so the
+     * parser's complaint about the same spot is not printed too. */
+    bool quiet_next_syntax_error;
 };
 
 /* Parse one top-level input (and everything it includes) into m->unit. */

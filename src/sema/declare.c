@@ -123,14 +123,12 @@ const char *sema_pack_providing(const char *name)
                 continue;
             char after = p[1 + nl];
             if (after == ' ' || after == ':' || after == '\n' || after == '\r' || after == '{') {
-                static char pack[32];
+                /* packs/<name>.mof: answer with the pack's registered name. */
                 const char *base = e->name + 6;
                 size_t bl = strcspn(base, ".");
-                if (bl >= sizeof pack)
-                    bl = sizeof pack - 1;
-                memcpy(pack, base, bl);
-                pack[bl] = '\0';
-                return pack;
+                for (const char *const *pk = mofc_pack_names(); *pk; pk++)
+                    if (strlen(*pk) == bl && strncmp(*pk, base, bl) == 0)
+                        return *pk;
             }
         }
     }

@@ -178,11 +178,6 @@ static const char *type_text(struct sema *s, const struct mofc_typeinfo *t)
     return arena_printf(s->a, "%s[]", base);
 }
 
-const char *sema_type_text(struct sema *s, const struct mofc_typeinfo *t)
-{
-    return type_text(s, t);
-}
-
 /* EmbeddedObject / EmbeddedInstance and the flags every element shares. */
 static unsigned element_flags(struct sema *s, struct sclass *c, const struct mofc_qualifier_list *q,
                               struct mofc_typeinfo *t, const struct loc *at, const char *what)

@@ -201,6 +201,5 @@ struct mofc_location sema_location(struct sema *s, const struct loc *l);
 
 /* Helpers for messages: "property 'Class.Member'" (member may be NULL). */
 const char *sema_what(struct sema *s, const char *kind, const char *cls, const char *member);
-const char *sema_type_text(struct sema *s, const struct mofc_typeinfo *t);
 
 #endif
