@@ -33,7 +33,7 @@ OUT="$BUILD/bench/out"
 # name            command (single quotes: expanded at run time)
 BENCHES=(
     'check          "$MOFC" check --dialect=dmtf "$CIM"'
-    # 'xml          "$MOFC" xml --dialect=dmtf -o "$OUT/cim.xml" "$CIM"'
+    'xml            "$MOFC" xml --dialect=dmtf -o "$OUT/cim.xml" "$CIM"'
     # 'c            "$MOFC" c --dialect=dmtf -o "$OUT" "$CIM"'
     # 'doc          "$MOFC" doc --dialect=dmtf -o "$OUT" "$CIM"'
 )

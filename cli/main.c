@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../codegen/backends.h"
 #include "mofc/mofc.h"
 #include "options.h"
 #include "output.h"
@@ -32,12 +33,50 @@ static int run_check(const struct cli_options *o, const struct mofc_model *m)
     return 0;
 }
 
+/* Back-end problems (what a format cannot express) as gcc-style errors. */
+static void backend_error(void *user, const struct mofc_location *loc, const char *message)
+{
+    (void)user;
+    if (loc && loc->file)
+        fprintf(stderr, "%s:%u:%u: error: %s\n", loc->file, loc->line, loc->column, message);
+    else
+        fprintf(stderr, "mofc: error: %s\n", message);
+}
+
+/* Bytes to -o atomically, or to standard output. */
+static int emit(const struct cli_options *o, const char *data, size_t len)
+{
+    if (o->output)
+        return output_write(o->output, data, len, false);
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+        fputs("mofc: error: cannot write to standard output\n", stderr);
+        return 2;
+    }
+    return 0;
+}
+
+static int run_xml(const struct cli_options *o, const struct mofc_model *m)
+{
+    struct cg_xml_options xo = {o->flatten, o->no_qualifiers};
+    struct cg_report r = {backend_error, NULL, 0};
+    size_t len = 0;
+    char *xml = cg_cimxml(m, &xo, &r, &len);
+    if (!xml) {
+        fputs("mofc: error: libxml2 could not write the document\n", stderr);
+        return 2;
+    }
+    int rc = r.nerrors ? 1 : emit(o, xml, len);
+    free(xml);
+    return rc;
+}
+
 static const struct {
     const char *name;
     subcommand_fn *run;
     const char *summary;
 } subcommands[] = {
     {"check", run_check, "check MOF files (syntax and CIM semantics)"},
+    {"xml", run_xml, "write CIM-XML (DSP0201) declarations; --flatten, --no-qualifiers"},
 };
 
 static void usage(FILE *f)

@@ -112,6 +112,10 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
             o->dep_target = v;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
             o->verbose = true;
+        } else if (strcmp(a, "--flatten") == 0) {
+            o->flatten = true;
+        } else if (strcmp(a, "--no-qualifiers") == 0) {
+            o->no_qualifiers = true;
         } else if (strncmp(a, "--dialect", 9) == 0 && (a[9] == '=' || a[9] == '\0')) {
             if (!(v = value_of(argc, argv, &i, "--dialect")))
                 return 2;

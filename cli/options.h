@@ -22,6 +22,8 @@ struct cli_options {
     const char *depfile_path;       /* -MF */
     const char *dep_target;         /* -MT */
     bool verbose;                   /* -v */
+    bool flatten;                   /* xml: --flatten */
+    bool no_qualifiers;             /* xml: --no-qualifiers */
     int color;                      /* 0 never, 1 always, -1 auto */
     enum diag_format format;
 };

@@ -1,0 +1,33 @@
+/*
+ * backends.h - the code generators.  Each reads only the resolved model
+ * (include/mofc/model.h) and writes into memory; the CLI decides where the
+ * bytes go (atomically) and how problems are shown.
+ */
+#ifndef MOFC_BACKENDS_H
+#define MOFC_BACKENDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mofc/model.h"
+
+/* Where a back end reports what it cannot express; returns nothing, the
+ * back end carries on and its caller sees the count. */
+struct cg_report {
+    void (*error)(void *user, const struct mofc_location *loc, const char *message);
+    void *user;
+    size_t nerrors;
+};
+
+struct cg_xml_options {
+    bool flatten;              /* inherited members too, with PROPAGATED/CLASSORIGIN */
+    bool no_qualifiers;        /* leave qualifiers and their declarations out */
+};
+
+/* Writes the CIM-XML declaration document (DSP0201) of every class and
+ * instance of the model.  Returns a malloc'ed, NUL-terminated buffer and its
+ * length, or NULL if libxml2 failed. */
+char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
+                struct cg_report *r, size_t *len);
+
+#endif
