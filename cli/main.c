@@ -70,6 +70,20 @@ static int run_xml(const struct cli_options *o, const struct mofc_model *m)
     return rc;
 }
 
+static int run_mof(const struct cli_options *o, const struct mofc_model *m)
+{
+    struct cg_report r = {backend_error, NULL, 0};
+    size_t len = 0;
+    char *text = cg_mof(m, &r, &len);
+    if (!text) {
+        fputs("mofc: out of memory\n", stderr);
+        return 2;
+    }
+    int rc = r.nerrors ? 1 : emit(o, text, len);
+    free(text);
+    return rc;
+}
+
 static const struct {
     const char *name;
     subcommand_fn *run;
@@ -77,6 +91,7 @@ static const struct {
 } subcommands[] = {
     {"check", run_check, "check MOF files (syntax and CIM semantics)"},
     {"xml", run_xml, "write CIM-XML (DSP0201) declarations; --flatten, --no-qualifiers"},
+    {"mof", run_mof, "print the resolved model back as canonical MOF"},
 };
 
 static void usage(FILE *f)

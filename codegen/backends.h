@@ -30,4 +30,8 @@ struct cg_xml_options {
 char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
                 struct cg_report *r, size_t *len);
 
+/* Prints the model back as canonical MOF (see mofprint.c).  Returns a
+ * malloc'ed, NUL-terminated buffer, or NULL when out of memory. */
+char *cg_mof(const struct mofc_model *m, struct cg_report *r, size_t *len);
+
 #endif
