@@ -16,6 +16,7 @@
 #include "embedded.h"
 #include "parse.h"
 #include "sema/sema.h"
+#include "xml_reader.h"
 
 static const char *const pack_names[] = {"wmi", "dsc", NULL};
 
@@ -134,7 +135,9 @@ int mofc_compile(struct mofc *m)
                                                     in->origin)
                                       : source_load(m, in->name, (char *)in->data, len, false,
                                                     -1, NULL, in->origin);
-        if (f)
+        if (f && xml_looks_like(f))
+            xml_read(m, f, in->origin);
+        else if (f)
             parse_source(m, f, in->origin, in->data ? NULL : &in->id);
     }
 

@@ -329,6 +329,15 @@ static uint32_t line_index(struct source_file *f, uint32_t off)
     return lo;
 }
 
+uint32_t source_line_offset(struct source_file *f, uint32_t line)
+{
+    if (!f->lines)
+        build_lines(f);
+    if (line == 0)
+        return 0;
+    return line <= f->nlines ? f->lines[line - 1] : f->len;
+}
+
 void source_position(struct source_file *f, uint32_t off, uint32_t *line, uint32_t *column)
 {
     if (off > f->len)

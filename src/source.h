@@ -48,6 +48,9 @@ struct file_id {
  * false with errno set on failure. */
 bool source_read_file(const char *path, char **bytes, size_t *len, struct file_id *id);
 
+/* Byte offset where 1-based `line` starts (the end for a line past it). */
+uint32_t source_line_offset(struct source_file *f, uint32_t line);
+
 /* Line (1-based), column (1-based, in characters) of a byte offset. */
 void source_position(struct source_file *f, uint32_t off, uint32_t *line, uint32_t *column);
 /* The text of the line holding `off`, without its line break. */
