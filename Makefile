@@ -163,6 +163,10 @@ $(B)/embedded.c: $(B)/tools/embed $(EMBED_INPUTS) $(B)/embedded.list
 
 run: all
 	$(MOFC) check -v $(RUN_INPUTS)
+	@mkdir -p $(B)/out
+	$(MOFC) xml -o $(B)/out/cimwin32.xml $(RUN_INPUTS)
+	$(MOFC) xml --flatten -o $(B)/out/cimwin32.flat.xml $(RUN_INPUTS)
+	$(MOFC) mof -o $(B)/out/cimwin32.mof $(RUN_INPUTS)
 
 # ---------------------------------------------------------------- tests
 

@@ -55,17 +55,35 @@ static int emit(const struct cli_options *o, const char *data, size_t len)
     return 0;
 }
 
+/* --class: the selection, or NULL for every class; *rc set on error. */
+static bool *selection(const struct cli_options *o, const struct mofc_model *m,
+                       struct cg_report *r, int *rc)
+{
+    *rc = 0;
+    if (!o->nclasses)
+        return NULL;
+    bool *sel = cg_class_closure(m, o->classes, o->nclasses, r);
+    if (!sel)
+        *rc = r->nerrors ? 1 : 2;
+    return sel;
+}
+
 static int run_xml(const struct cli_options *o, const struct mofc_model *m)
 {
-    struct cg_xml_options xo = {o->flatten, o->no_qualifiers};
     struct cg_report r = {backend_error, NULL, 0};
+    int rc;
+    bool *sel = selection(o, m, &r, &rc);
+    if (rc)
+        return rc;
+    struct cg_xml_options xo = {o->flatten, o->no_qualifiers, sel};
     size_t len = 0;
     char *xml = cg_cimxml(m, &xo, &r, &len);
+    free(sel);
     if (!xml) {
         fputs("mofc: error: libxml2 could not write the document\n", stderr);
         return 2;
     }
-    int rc = r.nerrors ? 1 : emit(o, xml, len);
+    rc = r.nerrors ? 1 : emit(o, xml, len);
     free(xml);
     return rc;
 }
@@ -73,13 +91,18 @@ static int run_xml(const struct cli_options *o, const struct mofc_model *m)
 static int run_mof(const struct cli_options *o, const struct mofc_model *m)
 {
     struct cg_report r = {backend_error, NULL, 0};
+    int rc;
+    bool *sel = selection(o, m, &r, &rc);
+    if (rc)
+        return rc;
     size_t len = 0;
-    char *text = cg_mof(m, &r, &len);
+    char *text = cg_mof(m, sel, &r, &len);
+    free(sel);
     if (!text) {
         fputs("mofc: out of memory\n", stderr);
         return 2;
     }
-    int rc = r.nerrors ? 1 : emit(o, text, len);
+    rc = r.nerrors ? 1 : emit(o, text, len);
     free(text);
     return rc;
 }
@@ -111,6 +134,7 @@ static void usage(FILE *f)
           "  --diagnostics-format=text|json|sarif\n"
           "  -MD [-MF FILE] [-MT TARGET] write a Make depfile of every file read\n"
           "  -o FILE                   output file\n"
+          "  --class NAME              xml, mof: only NAME and the classes it needs\n"
           "  -v                        print a summary\n"
           "  --help, --version\n",
           f);

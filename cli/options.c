@@ -79,7 +79,8 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
     o->include_dirs = calloc((size_t)argc + 1, sizeof *o->include_dirs);
     o->packs = calloc((size_t)argc + 1, sizeof *o->packs);
     o->inputs = calloc((size_t)argc + 1, sizeof *o->inputs);
-    if (!o->include_dirs || !o->packs || !o->inputs) {
+    o->classes = calloc((size_t)argc + 1, sizeof *o->classes);
+    if (!o->include_dirs || !o->packs || !o->inputs || !o->classes) {
         fputs("mofc: out of memory\n", stderr);
         exit(2);
     }
@@ -112,6 +113,10 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
             o->dep_target = v;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
             o->verbose = true;
+        } else if (strncmp(a, "--class", 7) == 0 && (a[7] == '=' || a[7] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--class")))
+                return 2;
+            o->classes[o->nclasses++] = v;
         } else if (strcmp(a, "--flatten") == 0) {
             o->flatten = true;
         } else if (strcmp(a, "--no-qualifiers") == 0) {
@@ -218,4 +223,5 @@ void cli_options_free(struct cli_options *o)
     free(o->include_dirs);
     free(o->packs);
     free(o->inputs);
+    free(o->classes);
 }

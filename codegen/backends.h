@@ -22,7 +22,15 @@ struct cg_report {
 struct cg_xml_options {
     bool flatten;              /* inherited members too, with PROPAGATED/CLASSORIGIN */
     bool no_qualifiers;        /* leave qualifiers and their declarations out */
+    const bool *selected;      /* by class index; NULL: every class */
 };
+
+/* The classes named and everything they need: superclasses, reference
+ * targets, embedded-instance classes, recursively.  Returns a malloc'ed
+ * array indexed by mofc_class.index, or NULL after reporting a name that
+ * is not a class (with a "did you mean"). */
+bool *cg_class_closure(const struct mofc_model *m, const char *const *names, size_t n,
+                       struct cg_report *r);
 
 /* Writes the CIM-XML declaration document (DSP0201) of every class and
  * instance of the model.  Returns a malloc'ed, NUL-terminated buffer and its
@@ -32,6 +40,7 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
 
 /* Prints the model back as canonical MOF (see mofprint.c).  Returns a
  * malloc'ed, NUL-terminated buffer, or NULL when out of memory. */
-char *cg_mof(const struct mofc_model *m, struct cg_report *r, size_t *len);
+char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report *r,
+             size_t *len);
 
 #endif

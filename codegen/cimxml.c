@@ -27,6 +27,7 @@ struct xw {
     const struct cg_xml_options *o;
     struct cg_report *r;
     const struct mofc_location *where;   /* element being written, for reports */
+    const char *lang;                    /* xml:lang of translatable qualifiers, or NULL */
     bool failed;                         /* libxml2 said no */
 };
 
@@ -367,6 +368,8 @@ static void write_qualifiers(struct xw *x, const struct mofc_qualifier_list *l, 
         if (propagated)
             attr(x, "PROPAGATED", "true");
         flavor_attrs(x, q->flavors);
+        if (x->lang && (q->flavors & MOFC_FLAVOR_TRANSLATABLE) && !q->value.is_null)
+            attr(x, "xml:lang", x->lang);
         write_value(x, &q->value);
         end(x);
     }
@@ -525,6 +528,15 @@ static void write_method(struct xw *x, const struct mofc_method *mt, const struc
 
 static void write_class(struct xw *x, const struct mofc_class *c)
 {
+    /* #pragma locale ("en_US") -> xml:lang="en-US" on the texts it governs. */
+    char lang[32];
+    x->lang = NULL;
+    if (c->locale && strlen(c->locale) < sizeof lang) {
+        for (size_t i = 0; (lang[i] = c->locale[i]) != '\0'; i++)
+            if (lang[i] == '_')
+                lang[i] = '-';
+        x->lang = lang;
+    }
     x->where = &c->loc;
     start(x, "VALUE.OBJECT");
     start(x, "CLASS");
@@ -540,6 +552,7 @@ static void write_class(struct xw *x, const struct mofc_class *c)
             write_method(x, c->methods[i], c);
     end(x);
     end(x);
+    x->lang = NULL;
 }
 
 static void write_instance(struct xw *x, const struct mofc_instance *in)
@@ -578,6 +591,12 @@ static void write_instance(struct xw *x, const struct mofc_instance *in)
 }
 
 /* ---- document ---- */
+
+/* Classes of the user's schema (not of a pack), and of the selection. */
+static bool wanted(const bool *selected, const struct mofc_class *c)
+{
+    return c->origin == MOFC_ORIGIN_USER && (!selected || selected[c->index]);
+}
 
 static void write_namespace_path(struct xw *x, const char *ns)
 {
@@ -649,7 +668,7 @@ static void write_group(struct xw *x, const char *ns)
         }
         for (size_t i = 0; i < m->nclasses; i++) {
             const struct mofc_class *c = m->classes[i];
-            if (strcmp(c->namespace_name, ns) != 0)
+            if (strcmp(c->namespace_name, ns) != 0 || !wanted(x->o->selected, c))
                 continue;
             mark_used(m, &c->qualifiers, used);
             for (size_t k = 0; k < c->nproperties; k++)
@@ -666,11 +685,11 @@ static void write_group(struct xw *x, const char *ns)
         free(used);
     }
     for (size_t i = 0; i < m->nclasses; i++)
-        if (strcmp(m->classes[i]->namespace_name, ns) == 0 &&
-            m->classes[i]->origin == MOFC_ORIGIN_USER)
+        if (strcmp(m->classes[i]->namespace_name, ns) == 0 && wanted(x->o->selected, m->classes[i]))
             write_class(x, m->classes[i]);
     for (size_t i = 0; i < m->ninstances; i++) {
-        if (strcmp(m->instances[i]->namespace_name, ns) != 0)
+        if (strcmp(m->instances[i]->namespace_name, ns) != 0 ||
+            (x->o->selected && !x->o->selected[m->instances[i]->cls->index]))
             continue;
         start(x, "VALUE.OBJECT");
         write_instance(x, m->instances[i]);
@@ -692,7 +711,7 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
     }
     xmlTextWriterSetIndent(w, 1);
     xmlTextWriterSetIndentString(w, (const xmlChar *)" ");
-    struct xw x = {w, m, o, r, NULL, false};
+    struct xw x = {w, m, o, r, NULL, NULL, false};
     x.failed |= BAD(xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL));
     start(&x, "CIM");
     attr(&x, "CIMVERSION", "2.0");
@@ -704,7 +723,10 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
     for (size_t i = 0; seen && i < m->nclasses + m->ninstances; i++) {
         const char *ns = i < m->nclasses ? m->classes[i]->namespace_name
                                          : m->instances[i - m->nclasses]->namespace_name;
-        if (i < m->nclasses && m->classes[i]->origin != MOFC_ORIGIN_USER)
+        if (i < m->nclasses && !wanted(o->selected, m->classes[i]))
+            continue;
+        if (i >= m->nclasses && o->selected &&
+            !o->selected[m->instances[i - m->nclasses]->cls->index])
             continue;
         bool dup = false;
         for (size_t k = 0; k < nseen && !dup; k++)

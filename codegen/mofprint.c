@@ -370,7 +370,8 @@ static void put_instance_body(struct out *o, const struct mofc_instance *in, int
     putf(o, "%*s}", (indent - 1) * 4, "");
 }
 
-char *cg_mof(const struct mofc_model *m, struct cg_report *r, size_t *len)
+char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report *r,
+             size_t *len)
 {
     (void)r;
     struct out o = {NULL, 0, 0, false};
@@ -378,18 +379,28 @@ char *cg_mof(const struct mofc_model *m, struct cg_report *r, size_t *len)
     for (size_t i = 0; i < m->nqualifier_decls; i++)
         if (m->qualifier_decls[i]->origin == MOFC_ORIGIN_USER)
             put_qualifier_decl(&o, m->qualifier_decls[i]);
-    const char *ns = NULL;
+    const char *ns = NULL, *locale = NULL;
     for (size_t i = 0; i < m->nclasses + m->ninstances; i++) {
         bool is_class = i < m->nclasses;
         const char *cns = is_class ? m->classes[i]->namespace_name
                                    : m->instances[i - m->nclasses]->namespace_name;
-        if (is_class && m->classes[i]->origin != MOFC_ORIGIN_USER)
+        if (is_class && (m->classes[i]->origin != MOFC_ORIGIN_USER ||
+                         (selected && !selected[m->classes[i]->index])))
+            continue;
+        if (!is_class && selected && !selected[m->instances[i - m->nclasses]->cls->index])
             continue;
         if (!ns || strcmp(ns, cns) != 0) {
             puts_(&o, "#pragma namespace (");
             put_string(&o, cns, strlen(cns));
             puts_(&o, ")\n\n");
             ns = cns;
+        }
+        const char *cl = is_class ? m->classes[i]->locale : NULL;
+        if (cl && (!locale || strcmp(locale, cl) != 0)) {
+            puts_(&o, "#pragma locale (");
+            put_string(&o, cl, strlen(cl));
+            puts_(&o, ")\n\n");
+            locale = cl;
         }
         if (is_class) {
             put_class(&o, m->classes[i]);

@@ -360,6 +360,29 @@ static struct ast_param *params_of(struct xr *x, const xmlNode *m)
     return head;
 }
 
+/* The locale a class's texts are in: the first xml:lang below it, back in
+ * the form #pragma locale uses ("en-US" -> "en_US"). */
+static const char *locale_of(struct xr *x, const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *l = xmlGetNsProp(c, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+        if (l) {
+            char *s = arena_strdup(A, (const char *)l);
+            xmlFree(l);
+            for (char *p = s; *p; p++)
+                if (*p == '-')
+                    *p = '_';
+            return s;
+        }
+        const char *inner = locale_of(x, c);
+        if (inner)
+            return inner;
+    }
+    return NULL;
+}
+
 static void read_class(struct xr *x, const xmlNode *cn)
 {
     struct ast_class *c = ARENA_NEW(A, struct ast_class);
@@ -373,6 +396,7 @@ static void read_class(struct xr *x, const xmlNode *cn)
         c->super_loc = c->loc;
     }
     c->quals = qualifiers_of(x, cn);
+    c->locale = locale_of(x, cn);
     c->ns = x->ns;
     c->origin = x->origin;
     struct ast_feature **tail = &c->features;

@@ -28,6 +28,42 @@ expect_status 1
 expect_stderr_contains "bell.mof:3:12: error: string \"ring "
 [[ $(cat bell.xml) == old ]] || fail "a failed run replaced the output file"
 
+# An overriding property is the subclass's own definition: no PROPAGATED,
+# and CLASSORIGIN stays the class that introduced it.
+run_mofc xml --flatten -o flat.xml "$MOFC_ROOT/tests/golden/clean-schema/input.mof"
+expect_status 0
+grep -qF '<PROPERTY NAME="Kind" TYPE="uint16" CLASSORIGIN="Test_Element">' flat.xml ||
+    fail "overriding property: $(grep 'NAME="Kind"' flat.xml)"
+grep -qF '<PROPERTY NAME="Name" TYPE="string" CLASSORIGIN="Test_Element" PROPAGATED="true">' \
+    flat.xml || fail "inherited property not marked PROPAGATED"
+# #pragma locale gives translatable texts their language.
+grep -qF 'TRANSLATABLE="true" xml:lang="en-US"' flat.xml || fail "no xml:lang for en_US"
+
+# --class: the class and what it needs (superclass, reference targets).
+run_mofc xml --class Test_DiskLink -o link.xml "$MOFC_ROOT/tests/golden/clean-schema/input.mof"
+expect_status 0
+classes=$(grep -o '<CLASS NAME="[A-Za-z_]*"' link.xml | tr '\n' ' ')
+[[ $classes == '<CLASS NAME="Test_Element" <CLASS NAME="Test_Disk" <CLASS NAME="Test_DiskLink" ' ]] ||
+    fail "closure of Test_DiskLink: $classes"
+run_mofc xml --color=never --class Test_Dsk "$MOFC_ROOT/tests/golden/clean-schema/input.mof"
+expect_status 1
+expect_stderr_contains "--class Test_Dsk: no such class; did you mean 'Test_Disk'?"
+
+# UTF-16LE input comes out as UTF-8 XML.
+printf 'class Test_U {\n    [Key, Description("caf\xc3\xa9 \xe2\x80\x94 <ok>")] string Name;\n};\n' |
+    iconv -f UTF-8 -t UTF-16 >utf16.mof
+run_mofc xml -o utf16.xml utf16.mof
+expect_status 0
+grep -qF '<VALUE>café — &lt;ok&gt;</VALUE>' utf16.xml || fail "UTF-16 text: $(grep VALUE utf16.xml)"
+
+# Every document written here is valid CIM-XML.
+if [[ -n ${MOFC_CORPUS:-} ]]; then
+    for f in hostile.xml flat.xml link.xml utf16.xml; do
+        xmllint --noout --dtdvalid "$MOFC_CORPUS/dmtf-dtd/DSP0203_2.4.0.dtd" "$f" ||
+            fail "$f is not valid against DSP0203 2.4.0"
+    done
+fi
+
 # Standard output when there is no -o.
 run_mofc xml hostile.mof
 expect_status 0
