@@ -64,6 +64,16 @@ if [[ -n ${MOFC_CORPUS:-} ]]; then
     done
 fi
 
+# --no-qualifiers: no QUALIFIER and no QUALIFIER.DECLARATION at all.
+run_mofc xml --no-qualifiers -o bare.xml "$MOFC_ROOT/tests/golden/clean-schema/input.mof"
+expect_status 0
+grep -q 'QUALIFIER' bare.xml && fail "qualifiers written with --no-qualifiers"
+grep -qF '<PROPERTY NAME="Kind" TYPE="uint16">' bare.xml || fail "properties missing"
+if [[ -n ${MOFC_CORPUS:-} ]]; then
+    xmllint --noout --dtdvalid "$MOFC_CORPUS/dmtf-dtd/DSP0203_2.4.0.dtd" bare.xml ||
+        fail "bare.xml is not valid against DSP0203 2.4.0"
+fi
+
 # Standard output when there is no -o.
 run_mofc xml hostile.mof
 expect_status 0

@@ -17,6 +17,10 @@ for in in "$MOFC_ROOT/schemas/win32/cimwin32.mof" "$MOFC_ROOT/tests/golden/clean
         run_mofc xml $flag -o direct.xml first.xml
         expect_status 0
         expect_same first.xml direct.xml
+        if [[ -n ${MOFC_CORPUS:-} ]]; then
+            xmllint --noout --dtdvalid "$MOFC_CORPUS/dmtf-dtd/DSP0203_2.4.0.dtd" first.xml ||
+                fail "first.xml ($flag) is not valid against DSP0203 2.4.0"
+        fi
     done
 done
 
