@@ -265,41 +265,34 @@ static void write_reference(struct xw *x, const struct mofc_value *v)
     end(x);
 }
 
-static void write_value(struct xw *x, const struct mofc_value *v)
+/* VALUE.ARRAY or VALUE.REFARRAY: each element by `one`, NULLs as VALUE.NULL. */
+static void write_array(struct xw *x, const char *element, const struct mofc_value *v,
+                        void (*one)(struct xw *, const struct mofc_value *))
 {
-    if (v->is_null)
-        return;
-    if (v->type == MOFC_TYPE_REFERENCE) {
-        if (!v->is_array) {
-            write_reference(x, v);
-            return;
-        }
-        start(x, "VALUE.REFARRAY");
-        for (size_t i = 0; i < v->count; i++) {
-            if (v->elements[i].is_null) {
-                start(x, "VALUE.NULL");
-                end(x);
-            } else {
-                write_reference(x, &v->elements[i]);
-            }
-        }
-        end(x);
-        return;
-    }
-    if (!v->is_array) {
-        write_scalar(x, v);
-        return;
-    }
-    start(x, "VALUE.ARRAY");
+    start(x, element);
     for (size_t i = 0; i < v->count; i++) {
         if (v->elements[i].is_null) {
             start(x, "VALUE.NULL");
             end(x);
         } else {
-            write_scalar(x, &v->elements[i]);
+            one(x, &v->elements[i]);
         }
     }
     end(x);
+}
+
+static void write_value(struct xw *x, const struct mofc_value *v)
+{
+    if (v->is_null)
+        return;
+    bool ref = v->type == MOFC_TYPE_REFERENCE;
+    if (v->is_array)
+        write_array(x, ref ? "VALUE.REFARRAY" : "VALUE.ARRAY", v,
+                    ref ? write_reference : write_scalar);
+    else if (ref)
+        write_reference(x, v);
+    else
+        write_scalar(x, v);
 }
 
 /* Key bindings of an instance given by alias. */

@@ -304,6 +304,21 @@ static void put_qualifier_decl(struct out *o, const struct mofc_qualifier_decl *
     puts_(o, ");\n\n");
 }
 
+/* "[quals] type name[n] = default": a property or a parameter. */
+static void put_element(struct out *o, const struct mofc_qualifier_list *q, const char *sep,
+                        const struct mofc_typeinfo *t, const char *name,
+                        const struct mofc_value *dflt)
+{
+    put_qualifiers(o, q, sep);
+    put_type(o, t);
+    putf(o, " %s", name);
+    put_array(o, t);
+    if (!dflt->is_null) {
+        puts_(o, " = ");
+        put_value(o, dflt);
+    }
+}
+
 static void put_class(struct out *o, const struct mofc_class *c)
 {
     put_qualifiers(o, &c->qualifiers, "\n");
@@ -316,14 +331,7 @@ static void put_class(struct out *o, const struct mofc_class *c)
         if (p->owner != c)
             continue;
         puts_(o, "    ");
-        put_qualifiers(o, &p->qualifiers, "\n    ");
-        put_type(o, &p->t);
-        putf(o, " %s", p->name);
-        put_array(o, &p->t);
-        if (!p->default_value.is_null) {
-            puts_(o, " = ");
-            put_value(o, &p->default_value);
-        }
+        put_element(o, &p->qualifiers, "\n    ", &p->t, p->name, &p->default_value);
         puts_(o, ";\n");
     }
     for (size_t i = 0; i < c->nmethods; i++) {
@@ -339,14 +347,7 @@ static void put_class(struct out *o, const struct mofc_class *c)
         for (size_t k = 0; k < mt->nparams; k++) {
             const struct mofc_parameter *p = &mt->params[k];
             puts_(o, k ? ",\n        " : "\n        ");
-            put_qualifiers(o, &p->qualifiers, " ");
-            put_type(o, &p->t);
-            putf(o, " %s", p->name);
-            put_array(o, &p->t);
-            if (!p->default_value.is_null) {
-                puts_(o, " = ");
-                put_value(o, &p->default_value);
-            }
+            put_element(o, &p->qualifiers, " ", &p->t, p->name, &p->default_value);
         }
         puts_(o, ");\n");
     }
