@@ -142,6 +142,8 @@ static void value_text(struct xw *x, const struct mofc_value *v, char *buf, size
             return;
         /* An embedded instance travels as the text of its own INSTANCE. */
         xmlBufferPtr b = xmlBufferCreate();
+        if (b)
+            xmlBufferSetAllocationScheme(b, XML_BUFFER_ALLOC_DOUBLEIT);
         xmlTextWriterPtr sub = b ? xmlNewTextWriterMemory(b, 0) : NULL;
         if (!sub) {
             x->failed = true;
@@ -585,6 +587,35 @@ static void write_instance(struct xw *x, const struct mofc_instance *in)
 
 /* ---- document ---- */
 
+struct sink {
+    char *data;
+    size_t len, cap;
+    bool oom;
+};
+
+static int sink_write(void *ctx, const char *buf, int n)
+{
+    struct sink *s = ctx;
+    if (n < 0 || s->oom)
+        return -1;
+    if (s->len + (size_t)n + 1 > s->cap) {
+        size_t cap = s->cap ? s->cap : 1 << 20;
+        while (s->len + (size_t)n + 1 > cap)
+            cap *= 2;
+        char *d = realloc(s->data, cap);
+        if (!d) {
+            s->oom = true;
+            return -1;
+        }
+        s->data = d;
+        s->cap = cap;
+    }
+    memcpy(s->data + s->len, buf, (size_t)n);
+    s->len += (size_t)n;
+    s->data[s->len] = '\0';
+    return n;
+}
+
 /* Classes of the user's schema (not of a pack), and of the selection. */
 static bool wanted(const bool *selected, const struct mofc_class *c)
 {
@@ -694,12 +725,14 @@ static void write_group(struct xw *x, const char *ns)
 char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
                 struct cg_report *r, size_t *len)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
-    if (!buf)
-        return NULL;
-    xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+    /* libxml2's own memory buffer grows by exact sizes (quadratic on a
+     * 35 MB document); this sink doubles. */
+    struct sink out = {NULL, 0, 0, false};
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, &out, NULL);
+    xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
     if (!w) {
-        xmlBufferFree(buf);
+        if (ob)
+            xmlOutputBufferClose(ob);
         return NULL;
     }
     xmlTextWriterSetIndent(w, 1);
@@ -735,18 +768,11 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
     end(&x);
     end(&x);
     x.failed |= BAD(xmlTextWriterEndDocument(w));
-    xmlFreeTextWriter(w);
-    if (x.failed) {
-        xmlBufferFree(buf);
+    xmlFreeTextWriter(w);   /* flushes and closes the output buffer */
+    if (x.failed || out.oom || !out.data) {
+        free(out.data);
         return NULL;
     }
-    size_t n = (size_t)xmlBufferLength(buf);
-    char *out = malloc(n + 1);
-    if (out) {
-        memcpy(out, xmlBufferContent(buf), n);
-        out[n] = '\0';
-        *len = n;
-    }
-    xmlBufferFree(buf);
-    return out;
+    *len = out.len;
+    return out.data;
 }
