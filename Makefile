@@ -222,12 +222,12 @@ FUZZ_REGRESS  = $(wildcard tests/fuzz/regress)
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
 
-# Seeds: every .mof of the golden tests and schemas/, flattened into one
+# Seeds: every .mof and .xml of the golden tests and schemas/, flattened into one
 # directory; new inputs go to $(FUZZ_DIR)/corpus, crashes to artifacts/.
 fuzz:
 	$(MAKE) B=$(FUZZ_DIR) CC=$(CLANG) OPT=-O1 SAN_FLAGS='$(FUZZ_FLAGS)' $(FUZZ_DIR)/fuzz_parse
 	@rm -rf $(FUZZ_DIR)/seeds && mkdir -p $(FUZZ_DIR)/seeds $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
-	@find tests/golden schemas -type f -name '*.mof' 2>/dev/null | while IFS= read -r f; do \
+	@find tests/golden schemas -type f \( -name '*.mof' -o -name '*.xml' \) 2>/dev/null | while IFS= read -r f; do \
 	    cp "$$f" "$(FUZZ_DIR)/seeds/$$(printf '%s' "$$f" | tr / _)"; done; \
 	echo "fuzz: $$(ls $(FUZZ_DIR)/seeds | wc -l) seeds, $(FUZZ_SECONDS) s"
 	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
