@@ -179,6 +179,18 @@ static void write_scalar(struct xw *x, const struct mofc_value *v)
 
 static void write_instancename(struct xw *x, const struct mofc_instance *in);
 
+/* <KEYVALUE VALUETYPE=... TYPE=...>, left open for the text. */
+static void start_keyvalue(struct xw *x, enum mofc_type t)
+{
+    start(x, "KEYVALUE");
+    attr(x, "VALUETYPE", t == MOFC_TYPE_BOOLEAN ? "boolean"
+                         : mofc_type_is_integer(t) || t == MOFC_TYPE_REAL32 ||
+                                 t == MOFC_TYPE_REAL64
+                             ? "numeric"
+                             : "string");
+    attr(x, "TYPE", cim_type(t));
+}
+
 /* Object paths written as strings: Class.key=value,... (a namespace
  * prefix "ns:" is dropped).  Keys are typed from the class when known. */
 static bool write_path_string(struct xw *x, const char *path)
@@ -233,13 +245,7 @@ static bool write_path_string(struct xw *x, const char *path)
         enum mofc_type kt = kp ? kp->t.type : (quoted ? MOFC_TYPE_STRING : MOFC_TYPE_SINT64);
         start(x, "KEYBINDING");
         attr(x, "NAME", kp ? kp->name : cname);
-        start(x, "KEYVALUE");
-        attr(x, "VALUETYPE", kt == MOFC_TYPE_BOOLEAN ? "boolean"
-                             : mofc_type_is_integer(kt) || kt == MOFC_TYPE_REAL32 ||
-                                     kt == MOFC_TYPE_REAL64
-                                 ? "numeric"
-                                 : "string");
-        attr(x, "TYPE", kt == MOFC_TYPE_REFERENCE ? "string" : cim_type(kt));
+        start_keyvalue(x, kt == MOFC_TYPE_REFERENCE ? MOFC_TYPE_STRING : kt);
         text(x, val);
         end(x);
         end(x);
@@ -313,14 +319,7 @@ static void write_instancename(struct xw *x, const struct mofc_instance *in)
         if (kp->t.type == MOFC_TYPE_REFERENCE && !v->is_null) {
             write_reference(x, v);
         } else {
-            enum mofc_type t = kp->t.type;
-            start(x, "KEYVALUE");
-            attr(x, "VALUETYPE", t == MOFC_TYPE_BOOLEAN ? "boolean"
-                                 : mofc_type_is_integer(t) || t == MOFC_TYPE_REAL32 ||
-                                         t == MOFC_TYPE_REAL64
-                                     ? "numeric"
-                                     : "string");
-            attr(x, "TYPE", cim_type(t));
+            start_keyvalue(x, kp->t.type);
             if (!v->is_null) {
                 char buf[64];
                 value_text(x, v, buf, sizeof buf);
