@@ -9,8 +9,8 @@
  * and runs it over the seeds and tests/fuzz/regress/, so the target never
  * bit-rots and every crash once found stays fixed.
  *
- * Default options, no diagnostic sink: the library must cope with any
- * input on its own, and printing would only slow the fuzzer down.
+ * No diagnostic sink: the library must cope with any input on its own,
+ * and printing would only slow the fuzzer down.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +22,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct mofc_options opts = {0};
+    /* A first byte 0x01..0x07 picks options and is not part of the text:
+     * bit 0 the WMI dialect, bit 1 no built-in qualifiers, bit 2 both packs.
+     * Any other first byte is MOF (or XML) with the defaults. */
+    static const char *const packs[] = {"wmi", "dsc"};
+    if (size && data[0] >= 1 && data[0] <= 7) {
+        opts.dialect = (data[0] & 1) ? MOFC_DIALECT_WMI : MOFC_DIALECT_DMTF;
+        opts.no_builtin_qualifiers = (data[0] & 2) != 0;
+        if (data[0] & 4) {
+            opts.packs = packs;
+            opts.npacks = 2;
+        }
+        data++;
+        size--;
+    }
     struct mofc *m = mofc_create(&opts);
     if (!m)
         return 0;
