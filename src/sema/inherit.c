@@ -284,6 +284,13 @@ static void check_limits(struct sema *s, struct mofc_property *p, const struct l
                 diag_warning(m, MOFC_W_VALUEMAP, at, "default-not-in-valuemap",
                              "default value \"%s\" of %s is not in its ValueMap",
                              e->v.string.text, what);
+        } else if (e->type == MOFC_TYPE_DATETIME && s->wmi && e->v.datetime->is_interval) {
+            const struct mofc_qualifier *st = mofc_qualifiers_find(&p->qualifiers, "SubType");
+            if (!st || st->value.is_null || st->value.type != MOFC_TYPE_STRING ||
+                mofc_name_cmp(st->value.v.string.text, "interval") != 0)
+                diag_warning(m, MOFC_W_QUALIFIER, at, "interval-without-subtype",
+                             "default value of %s is an interval, but the property has no "
+                             "SubType(\"interval\")", what);
         } else if (mofc_type_is_integer(e->type)) {
             bool sgn = mofc_type_is_signed(e->type);
             if (p->has_max_value && (sgn ? e->v.s > p->max_value
@@ -630,6 +637,24 @@ static void do_params(struct sema *s, struct sclass *c, struct ast_feature *f,
     }
     mt->params = params;
     mt->nparams = i;
+    /* WMI numbers parameters with ID; mofcomp fills in missing ones, but
+     * two with one ID cannot both be right. */
+    for (size_t a = 0; s->wmi && a < i; a++) {
+        const struct mofc_qualifier *qa = mofc_qualifiers_find(&params[a].qualifiers, "ID");
+        for (size_t b = 0; qa && !qa->value.is_null && b < a; b++) {
+            const struct mofc_qualifier *qb = mofc_qualifiers_find(&params[b].qualifiers, "ID");
+            if (qb && !qb->value.is_null && qb->value.v.s == qa->value.v.s) {
+                struct ast_param *pa = f->params;
+                while (pa && fold_cmp(pa->name->text, params[a].name) != 0)
+                    pa = pa->next;
+                diag_warning(m, MOFC_W_QUALIFIER, pa ? &pa->loc : &f->loc, "duplicate-id",
+                             "parameters '%s' and '%s' of method '%s.%s' have the same ID(%lld)",
+                             params[b].name, params[a].name, c->pub.name, f->name->text,
+                             (long long)qa->value.v.s);
+                break;
+            }
+        }
+    }
 }
 
 static bool same_signature(const struct mofc_method *a, const struct mofc_method *b,
@@ -899,7 +924,7 @@ static void flatten(struct sema *s, struct sclass *c)
                 diag_note(m, r, &prev->loc, "first declared here");
                 continue;
             }
-            diag_warning(m, MOFC_W_CASE, &f->loc, "property-method-clash",
+            diag_warning(m, MOFC_W_NAMING, &f->loc, "property-method-clash",
                          "class '%s' has a property and a method named '%s'", c->pub.name,
                          f->name->text);
         }
