@@ -874,6 +874,8 @@ static void class_rules(struct sema *s, struct sclass *c, struct sclass *sup)
     if (s->wmi && c->pub.origin == MOFC_ORIGIN_USER) {
         bool dyn = sema_qual_true(q, s->n_dynamic);
         bool prov = sema_qual_get(q, s->n_provider) != NULL;
+        /* Dynamic without Provider is normal: event-tracing classes
+         * (EventTrace) are Dynamic with an implicit provider. */
         if (prov && !dyn)
             diag_warning(m, MOFC_W_QUALIFIER, &ac->loc, "provider-without-dynamic",
                          "class '%s' names a Provider but is not Dynamic", c->pub.name);

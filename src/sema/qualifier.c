@@ -387,6 +387,16 @@ struct mofc_qualifier_list sema_qualifiers(struct sema *s, struct ast_qualifier 
         n++;
     }
 
+    /* Key, Dynamic and Singleton only mean something when true (Q13); a
+     * false one that contradicts an inherited value was reported above. */
+    for (size_t j = 0; j < n; j++) {
+        const struct mofc_qualifier *q = &items[j];
+        const struct name *k = ((const struct squaldecl *)(const void *)q->decl)->key;
+        if (!q->propagated && (k == s->n_key || k == s->n_dynamic || k == s->n_singleton) &&
+            q->value.type == MOFC_TYPE_BOOLEAN && !q->value.is_null && !q->value.v.boolean)
+            diag_warning(s->m, MOFC_W_QUALIFIER, &src[j]->loc, "qualifier-false",
+                         "%s(false) says nothing; leave the qualifier out", q->name);
+    }
     free(src);
     r.count = n;
     r.items = items;
