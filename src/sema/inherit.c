@@ -235,7 +235,7 @@ static unsigned element_flags(struct sema *s, struct sclass *c, const struct mof
     return f;
 }
 
-/* MaxLen/MinLen/MaxValue/MinValue consistency and defaults against them. */
+/* MaxLen/MinLen/MaxValue/MinValue consistency, and the default against them. */
 static void check_limits(struct sema *s, struct mofc_property *p, const struct loc *at,
                          const char *what)
 {
@@ -259,12 +259,22 @@ static void check_limits(struct sema *s, struct mofc_property *p, const struct l
                        "%s: MinValue(%lld) is greater than MaxValue(%lld)", what,
                        (long long)p->min_value, (long long)p->max_value);
     }
-    const struct mofc_value *dv = &p->default_value;
-    if (dv->is_null)
+    if (!p->default_value.is_null)
+        sema_check_value_limits(s, p, &p->default_value, at, what, true);
+}
+
+void sema_check_value_limits(struct sema *s, const struct mofc_property *p,
+                             const struct mofc_value *v, const struct loc *at, const char *what,
+                             bool is_default)
+{
+    struct mofc *m = s->m;
+    const char *value = is_default ? "default value" : "value";
+#define ID(x) (is_default ? "default-" x : "value-" x)
+    if (v->is_null)
         return;
-    size_t n = dv->is_array ? dv->count : 1;
+    size_t n = v->is_array ? v->count : 1;
     for (size_t i = 0; i < n; i++) {
-        const struct mofc_value *e = dv->is_array ? &dv->elements[i] : dv;
+        const struct mofc_value *e = v->is_array ? &v->elements[i] : v;
         if (e->is_null)
             continue;
         if (e->type == MOFC_TYPE_STRING) {
@@ -272,43 +282,44 @@ static void check_limits(struct sema *s, struct mofc_property *p, const struct l
             for (size_t k = 0; k < e->v.string.len; k++)
                 chars += ((unsigned char)e->v.string.text[k] & 0xC0) != 0x80;
             if (p->max_len && chars > p->max_len)
-                diag_warning(m, MOFC_W_RANGE, at, "default-maxlen",
-                             "default value of %s has %zu characters, more than MaxLen(%u)",
-                             what, chars, p->max_len);
+                diag_warning(m, MOFC_W_RANGE, at, ID("maxlen"),
+                             "%s of %s has %zu character%s, more than MaxLen(%u)", value, what,
+                             chars, chars == 1 ? "" : "s", p->max_len);
             if (chars < p->min_len)
-                diag_warning(m, MOFC_W_RANGE, at, "default-minlen",
-                             "default value of %s has %zu characters, fewer than MinLen(%u)",
-                             what, chars, p->min_len);
+                diag_warning(m, MOFC_W_RANGE, at, ID("minlen"),
+                             "%s of %s has %zu character%s, fewer than MinLen(%u)", value, what,
+                             chars, chars == 1 ? "" : "s", p->min_len);
             if (p->valuemap && p->valuemap->is_string &&
                 !mofc_valuemap_lookup_string(p->valuemap, e->v.string.text))
-                diag_warning(m, MOFC_W_VALUEMAP, at, "default-not-in-valuemap",
-                             "default value \"%s\" of %s is not in its ValueMap",
-                             e->v.string.text, what);
+                diag_warning(m, MOFC_W_VALUEMAP, at, ID("not-in-valuemap"),
+                             "%s \"%s\" of %s is not in its ValueMap", value, e->v.string.text,
+                             what);
         } else if (e->type == MOFC_TYPE_DATETIME && s->wmi && e->v.datetime->is_interval) {
             const struct mofc_qualifier *st = mofc_qualifiers_find(&p->qualifiers, "SubType");
             if (!st || st->value.is_null || st->value.type != MOFC_TYPE_STRING ||
                 mofc_name_cmp(st->value.v.string.text, "interval") != 0)
                 diag_warning(m, MOFC_W_QUALIFIER, at, "interval-without-subtype",
-                             "default value of %s is an interval, but the property has no "
-                             "SubType(\"interval\")", what);
+                             "%s of %s is an interval, but the property has no "
+                             "SubType(\"interval\")", value, what);
         } else if (mofc_type_is_integer(e->type)) {
             bool sgn = mofc_type_is_signed(e->type);
             if (p->has_max_value && (sgn ? e->v.s > p->max_value
                                          : (p->max_value < 0 || e->v.u > (uint64_t)p->max_value)))
-                diag_warning(m, MOFC_W_RANGE, at, "default-maxvalue",
-                             "default value of %s is greater than MaxValue(%lld)", what,
+                diag_warning(m, MOFC_W_RANGE, at, ID("maxvalue"),
+                             "%s of %s is greater than MaxValue(%lld)", value, what,
                              (long long)p->max_value);
             if (p->has_min_value && (sgn ? e->v.s < p->min_value
                                          : (p->min_value > 0 && e->v.u < (uint64_t)p->min_value)))
-                diag_warning(m, MOFC_W_RANGE, at, "default-minvalue",
-                             "default value of %s is less than MinValue(%lld)", what,
+                diag_warning(m, MOFC_W_RANGE, at, ID("minvalue"),
+                             "%s of %s is less than MinValue(%lld)", value, what,
                              (long long)p->min_value);
             if (p->valuemap && !p->valuemap->is_string &&
                 !mofc_valuemap_lookup_int(p->valuemap, e->v.u))
-                diag_warning(m, MOFC_W_VALUEMAP, at, "default-not-in-valuemap",
-                             "default value of %s is not in its ValueMap", what);
+                diag_warning(m, MOFC_W_VALUEMAP, at, ID("not-in-valuemap"),
+                             "%s of %s is not in its ValueMap", value, what);
         }
     }
+#undef ID
 }
 
 /* The ValueMap/BitMap table of an element: reused from the overridden

@@ -185,39 +185,6 @@ static bool convert_prop_value(struct sema_instance_ctx *x, struct sinstance *ow
     return ok;
 }
 
-/* Warnings for values outside MaxLen / ValueMap. */
-static void check_value_limits(struct sema *s, const struct mofc_property *p,
-                               const struct mofc_value *v, const struct loc *at,
-                               const char *what)
-{
-    if (v->is_null)
-        return;
-    size_t n = v->is_array ? v->count : 1;
-    for (size_t i = 0; i < n; i++) {
-        const struct mofc_value *e = v->is_array ? &v->elements[i] : v;
-        if (e->is_null)
-            continue;
-        if (e->type == MOFC_TYPE_STRING) {
-            size_t chars = 0;
-            for (size_t k = 0; k < e->v.string.len; k++)
-                chars += ((unsigned char)e->v.string.text[k] & 0xC0) != 0x80;
-            if (p->max_len && chars > p->max_len)
-                diag_warning(s->m, MOFC_W_RANGE, at, "value-maxlen",
-                             "value of %s has %zu characters, more than MaxLen(%u)", what,
-                             chars, p->max_len);
-            if (p->valuemap && p->valuemap->is_string &&
-                !mofc_valuemap_lookup_string(p->valuemap, e->v.string.text))
-                diag_warning(s->m, MOFC_W_VALUEMAP, at, "value-not-in-valuemap",
-                             "value \"%s\" of %s is not in its ValueMap", e->v.string.text,
-                             what);
-        } else if (mofc_type_is_integer(e->type) && p->valuemap && !p->valuemap->is_string &&
-                   !mofc_valuemap_lookup_int(p->valuemap, e->v.u)) {
-            diag_warning(s->m, MOFC_W_VALUEMAP, at, "value-not-in-valuemap",
-                         "value of %s is not in its ValueMap", what);
-        }
-    }
-}
-
 static void check_instance(struct sema_instance_ctx *x, struct sinstance *in)
 {
     struct sema *s = x->s;
@@ -304,7 +271,7 @@ static void check_instance(struct sema_instance_ctx *x, struct sinstance *in)
         out->loc = sema_location(s, &pv->loc);
         out->qualifiers = sema_qualifiers(s, pv->quals, EK_INSTANCE, ai->ns, NULL, NULL, what);
         if (convert_prop_value(x, in, p, pv->value, what, &out->value))
-            check_value_limits(s, p, &out->value, &pv->value->loc, what);
+            sema_check_value_limits(s, p, &out->value, &pv->value->loc, what, false);
         else
             out->value.type = MOFC_TYPE_NONE;  /* given, but reported as wrong */
         seen[k++] = pv;

@@ -184,6 +184,12 @@ bool sema_parse_int_text(const char *text, size_t len, uint64_t *mag, bool *neg)
 /* Compact printable form of a literal for messages ("65536", "\"abc\""). */
 const char *sema_value_text(struct sema *s, const struct ast_value *v);
 
+/* Warnings for a default (`is_default`) or instance value outside the
+ * property's MaxLen/MinLen/MaxValue/MinValue/ValueMap (inherit.c). */
+void sema_check_value_limits(struct sema *s, const struct mofc_property *p,
+                             const struct mofc_value *v, const struct loc *at, const char *what,
+                             bool is_default);
+
 /* ---- value maps (valuemap.c) ---- */
 
 /* Builds the ValueMap/Values (or BitMap/BitValues when `bits`) table for an
