@@ -205,6 +205,8 @@ check-asan:
 VALGRIND_FLAGS = -q --error-exitcode=1 --leak-check=full --track-origins=yes
 valgrind: all
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check -v $(RUN_INPUTS)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) xml --flatten -o /dev/null $(RUN_INPUTS)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) mof -o /dev/null $(RUN_INPUTS)
 	@if [ -f '$(CIM_SCHEMA)' ]; then \
 	    echo '$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check --dialect=dmtf $(CIM_SCHEMA)'; \
 	    $(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check --dialect=dmtf '$(CIM_SCHEMA)'; \

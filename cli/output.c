@@ -25,8 +25,24 @@ static bool same_contents(const char *path, const char *data, size_t len)
     return same;
 }
 
+/* Anything but a plain regular file (/dev/null, /dev/stdout, a FIFO, a
+ * symbolic link): write through it; renaming over it would replace the
+ * device or the link with a file. */
+static int write_special(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+        fprintf(stderr, "mofc: error: cannot write '%s': %s\n", path, strerror(errno));
+        return 2;
+    }
+    return 0;
+}
+
 int output_write(const char *path, const char *data, size_t len, bool only_if_changed)
 {
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_special(path, data, len);
     if (only_if_changed && same_contents(path, data, len))
         return 0;
     size_t pl = strlen(path);

@@ -74,6 +74,23 @@ if [[ -n ${MOFC_CORPUS:-} ]]; then
         fail "bare.xml is not valid against DSP0203 2.4.0"
 fi
 
+# -o to a device writes through it; it must not be replaced by a file.
+run_mofc xml -o /dev/null hostile.mof
+expect_status 0
+[[ -c /dev/null ]] || fail "/dev/null is no longer a character device"
+run_mofc mof -o /dev/stdout hostile.mof
+expect_status 0
+expect_stdout_contains "class Test_A"
+# A symbolic link is written through and stays a link.
+printf 'old' >sym-target.xml
+ln -s sym-target.xml sym-link.xml
+run_mofc xml -o sym-link.xml hostile.mof
+expect_status 0
+[[ -L sym-link.xml ]] || fail "sym-link.xml was replaced by a file"
+grep -q "<CIM " sym-target.xml || fail "the target of the link was not written"
+# No temporary file is left beside an output.
+ls ./*.tmp.* >/dev/null 2>&1 && fail "temporary files left: $(ls ./*.tmp.*)"
+
 # Standard output when there is no -o.
 run_mofc xml hostile.mof
 expect_status 0
