@@ -6,7 +6,9 @@
  *               across all files (so file order never matters)
  *   resolve.c   superclasses, cycles, the superclass-first order
  *   inherit.c   per class: qualifiers, features, overrides, flattening,
- *               keys, class rules (uses qualifier.c, value.c, valuemap.c)
+ *               keys, class rules; it calls qualifier.c (uses against
+ *               declarations), value.c (literals to typed values) and
+ *               valuemap.c (ValueMap/Values tables)
  *   instance.c  instances, aliases, object paths
  *   lint.c      advice beyond the spec (ModelCorrespondence, Deprecated...)
  *   freeze.c    final orderings and the mofc_model
