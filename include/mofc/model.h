@@ -169,7 +169,8 @@ enum mofc_valuemap_kind {
     MOFC_VM_RANGE,        /* "A..B"   */
     MOFC_VM_RANGE_LOW,    /* "..B": bounds resolved from the previous entry */
     MOFC_VM_RANGE_HIGH,   /* "A..": bounds resolved from the next entry */
-    MOFC_VM_UNCLAIMED,    /* "..": every value no other entry claims */
+    MOFC_VM_UNCLAIMED,    /* "..": every value no other entry claims; when a map has
+                           * several, each claims the gap between its neighbours */
     MOFC_VM_STRING,       /* entry of a string-typed map */
 };
 

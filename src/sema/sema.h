@@ -164,10 +164,9 @@ const struct mofc_qualifier *sema_qual_get(const struct mofc_qualifier_list *l,
 
 /* Converts a literal to `type` (array if is_array).  Reports mismatches
  * at the literal with `what` naming the target ("default value of
- * property 'X.Y'").  Aliases and embedded instances are left for the
- * instance phase: they convert to a value whose `v.ref.path` is empty and
- * that sema_instances() completes (see pending list).  Returns false if
- * an error was reported; `out` then holds a null value. */
+ * property 'X.Y'").  Aliases and embedded instances only get their type
+ * here: the instance phase walks the AST again to resolve them.  Returns
+ * false if an error was reported; `out` then holds a null value. */
 bool sema_convert_value(struct sema *s, const struct ast_value *v, enum mofc_type type,
                         bool is_array, const char *what, struct mofc_value *out);
 
