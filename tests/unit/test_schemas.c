@@ -77,8 +77,13 @@ TEST(packs_load_cleanly)
 {
     static const char *const packs[] = {"wmi", "dsc"};
     struct mofc *m = load(packs, 2, NULL);
-    static const char user[] = "class Test_A : WMIEvent { };\n"
-                               "class Test_R : OMI_BaseResource { [Key] string N; };\n";
+    /* A configuration document embeds a credential, as PowerShell writes it. */
+    static const char user[] =
+        "class Test_A : WMIEvent { };\n"
+        "class Test_R : OMI_BaseResource { [Key] string N; };\n"
+        "instance of MSFT_Credential as $cred { UserName = \"u\"; Password = \"p\"; };\n"
+        "instance of Test_R { N = \"x\"; ResourceId = \"[Test_R]x\"; ModuleName = \"M\";\n"
+        "  ModuleVersion = \"1.0\"; PsDscRunAsCredential = $cred; };\n";
     mofc_add_buffer(m, "user.mof", user, sizeof user - 1);
     REQUIRE(mofc_compile(m) == 0);
     CHECK_EQ_INT(mofc_warning_count(m), 0);
@@ -92,6 +97,10 @@ TEST(packs_load_cleanly)
     const struct mofc_property *cred = mofc_class_find_property(r, "PsDscRunAsCredential");
     REQUIRE(cred != NULL);
     CHECK_EQ_STR(cred->t.embedded_class->name, "MSFT_Credential");
+    REQUIRE(model->ninstances == 2);
+    const struct mofc_value *v = &model->instances[1]->values[4].value;
+    CHECK_EQ_INT(v->type, MOFC_TYPE_OBJECT);
+    CHECK(v->v.object == model->instances[0]);
     mofc_destroy(m);
 }
 
