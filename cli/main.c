@@ -68,43 +68,53 @@ static bool *selection(const struct cli_options *o, const struct mofc_model *m,
     return sel;
 }
 
-static int run_xml(const struct cli_options *o, const struct mofc_model *m)
+/* A back end renders the (selected) model into memory; NULL on failure. */
+typedef char *render_fn(const struct cli_options *o, const struct mofc_model *m,
+                        const bool *selected, struct cg_report *r, size_t *len);
+
+static char *render_xml(const struct cli_options *o, const struct mofc_model *m,
+                        const bool *selected, struct cg_report *r, size_t *len)
+{
+    struct cg_xml_options xo = {o->flatten, o->no_qualifiers, selected};
+    return cg_cimxml(m, &xo, r, len);
+}
+
+static char *render_mof(const struct cli_options *o, const struct mofc_model *m,
+                        const bool *selected, struct cg_report *r, size_t *len)
+{
+    (void)o;
+    return cg_mof(m, selected, r, len);
+}
+
+/* Selection, rendering, then the bytes to -o or stdout: every back end. */
+static int run_backend(const struct cli_options *o, const struct mofc_model *m,
+                       render_fn *render, const char *what)
 {
     struct cg_report r = {backend_error, NULL, 0};
     int rc;
     bool *sel = selection(o, m, &r, &rc);
     if (rc)
         return rc;
-    struct cg_xml_options xo = {o->flatten, o->no_qualifiers, sel};
     size_t len = 0;
-    char *xml = cg_cimxml(m, &xo, &r, &len);
+    char *out = render(o, m, sel, &r, &len);
     free(sel);
-    if (!xml) {
-        fputs("mofc: error: libxml2 could not write the document\n", stderr);
+    if (!out) {
+        fprintf(stderr, "mofc: error: could not write the %s (out of memory?)\n", what);
         return 2;
     }
-    rc = r.nerrors ? 1 : emit(o, xml, len);
-    free(xml);
+    rc = r.nerrors ? 1 : emit(o, out, len);
+    free(out);
     return rc;
+}
+
+static int run_xml(const struct cli_options *o, const struct mofc_model *m)
+{
+    return run_backend(o, m, render_xml, "CIM-XML document");
 }
 
 static int run_mof(const struct cli_options *o, const struct mofc_model *m)
 {
-    struct cg_report r = {backend_error, NULL, 0};
-    int rc;
-    bool *sel = selection(o, m, &r, &rc);
-    if (rc)
-        return rc;
-    size_t len = 0;
-    char *text = cg_mof(m, sel, &r, &len);
-    free(sel);
-    if (!text) {
-        fputs("mofc: out of memory\n", stderr);
-        return 2;
-    }
-    rc = r.nerrors ? 1 : emit(o, text, len);
-    free(text);
-    return rc;
+    return run_backend(o, m, render_mof, "MOF");
 }
 
 static const struct {

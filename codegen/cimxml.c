@@ -371,15 +371,6 @@ static void write_qualifiers(struct xw *x, const struct mofc_qualifier_list *l, 
 
 static void write_qualifier_decl(struct xw *x, const struct mofc_qualifier_decl *d)
 {
-    static const struct {
-        unsigned bit;
-        const char *name;
-    } scopes[] = {
-        {MOFC_SCOPE_CLASS, "CLASS"},         {MOFC_SCOPE_ASSOCIATION, "ASSOCIATION"},
-        {MOFC_SCOPE_REFERENCE, "REFERENCE"}, {MOFC_SCOPE_PROPERTY, "PROPERTY"},
-        {MOFC_SCOPE_METHOD, "METHOD"},       {MOFC_SCOPE_PARAMETER, "PARAMETER"},
-        {MOFC_SCOPE_INDICATION, "INDICATION"},
-    };
     x->where = &d->loc;
     start(x, "QUALIFIER.DECLARATION");
     attr(x, "NAME", d->name);
@@ -393,9 +384,11 @@ static void write_qualifier_decl(struct xw *x, const struct mofc_qualifier_decl 
     }
     flavor_attrs(x, d->flavors);
     start(x, "SCOPE");
-    for (size_t i = 0; i < sizeof scopes / sizeof *scopes; i++)
-        if (d->scopes & scopes[i].bit)
-            attr(x, scopes[i].name, "true");
+    /* Attributes in the order the DTD lists them. */
+    static const unsigned char dtd_order[7] = {0, 1, 4, 3, 5, 6, 2};
+    for (size_t i = 0; i < 7; i++)
+        if (d->scopes & mofc_scope_names[dtd_order[i]].bit)
+            attr(x, mofc_scope_names[dtd_order[i]].xml, "true");
     end(x);
     write_value(x, &d->default_value);
     end(x);

@@ -268,15 +268,6 @@ static void put_array(struct out *o, const struct mofc_typeinfo *t)
 
 static void put_qualifier_decl(struct out *o, const struct mofc_qualifier_decl *d)
 {
-    static const struct {
-        unsigned bit;
-        const char *name;
-    } scopes[] = {
-        {MOFC_SCOPE_CLASS, "class"},         {MOFC_SCOPE_ASSOCIATION, "association"},
-        {MOFC_SCOPE_INDICATION, "indication"}, {MOFC_SCOPE_PROPERTY, "property"},
-        {MOFC_SCOPE_REFERENCE, "reference"}, {MOFC_SCOPE_METHOD, "method"},
-        {MOFC_SCOPE_PARAMETER, "parameter"},
-    };
     putf(o, "Qualifier %s : %s", d->name, mofc_type_name(d->type));
     if (d->is_array && d->array_size)
         putf(o, "[%u]", d->array_size);
@@ -291,10 +282,10 @@ static void put_qualifier_decl(struct out *o, const struct mofc_qualifier_decl *
         puts_(o, "any");
     } else {
         bool first = true;
-        for (size_t i = 0; i < sizeof scopes / sizeof *scopes; i++) {
-            if (d->scopes & scopes[i].bit) {
+        for (size_t i = 0; i < 7; i++) {
+            if (d->scopes & mofc_scope_names[i].bit) {
                 puts_(o, first ? "" : ", ");
-                puts_(o, scopes[i].name);
+                puts_(o, mofc_scope_names[i].mof);
                 first = false;
             }
         }

@@ -18,6 +18,16 @@ static const char *const type_names[] = {
     [MOFC_TYPE_OBJECT] = "object",
 };
 
+const struct mofc_scope_name mofc_scope_names[7] = {
+    {MOFC_SCOPE_CLASS, "class", "CLASS"},
+    {MOFC_SCOPE_ASSOCIATION, "association", "ASSOCIATION"},
+    {MOFC_SCOPE_INDICATION, "indication", "INDICATION"},
+    {MOFC_SCOPE_PROPERTY, "property", "PROPERTY"},
+    {MOFC_SCOPE_REFERENCE, "reference", "REFERENCE"},
+    {MOFC_SCOPE_METHOD, "method", "METHOD"},
+    {MOFC_SCOPE_PARAMETER, "parameter", "PARAMETER"},
+};
+
 const char *mofc_type_name(enum mofc_type t)
 {
     return (unsigned)t < sizeof type_names / sizeof *type_names ? type_names[t] : "?";

@@ -470,20 +470,11 @@ static void read_qualifier_decl(struct xr *x, const xmlNode *n)
     d->loc = d->scope_loc = at(x, n);
     d->type = type_node(x, n, false);
     array_spec(x, n, get_true(n, "ISARRAY"), &d->array);
-    static const struct {
-        const char *attr;
-        unsigned bit;
-    } scopes[] = {
-        {"CLASS", MOFC_SCOPE_CLASS},         {"ASSOCIATION", MOFC_SCOPE_ASSOCIATION},
-        {"INDICATION", MOFC_SCOPE_INDICATION}, {"PROPERTY", MOFC_SCOPE_PROPERTY},
-        {"REFERENCE", MOFC_SCOPE_REFERENCE}, {"METHOD", MOFC_SCOPE_METHOD},
-        {"PARAMETER", MOFC_SCOPE_PARAMETER},
-    };
     for (const xmlNode *c = n->children; c; c = c->next)
         if (is(c, "SCOPE"))
-            for (size_t i = 0; i < sizeof scopes / sizeof *scopes; i++)
-                if (get_true(c, scopes[i].attr))
-                    d->scopes |= scopes[i].bit;
+            for (size_t i = 0; i < 7; i++)
+                if (get_true(c, mofc_scope_names[i].xml))
+                    d->scopes |= mofc_scope_names[i].bit;
     d->default_value = value_in(x, n, d->type.type);
     d->flavors = flavors_of(n);
     d->has_flavor_clause = true;

@@ -116,6 +116,15 @@ enum mofc_scope {
     MOFC_SCOPE_ANY = 0x7f,
 };
 
+/* The seven scopes in DSP0004 order, with their MOF keyword and CIM-XML
+ * SCOPE attribute, for every printer and reader. */
+struct mofc_scope_name {
+    unsigned bit;
+    const char *mof;
+    const char *xml;
+};
+extern const struct mofc_scope_name mofc_scope_names[7];
+
 /* Flavor bits.  A declaration or use names some; the effective set is
  * always normalised so exactly one of ENABLEOVERRIDE/DISABLEOVERRIDE and
  * one of TOSUBCLASS/RESTRICTED is set. */

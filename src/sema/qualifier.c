@@ -35,16 +35,14 @@ static unsigned scope_bit(enum element_kind k)
 
 static const char *scope_text(struct sema *s, unsigned scopes)
 {
-    static const char *const names[] = {"class", "association", "indication", "property",
-                                        "reference", "method", "parameter"};
     if ((scopes & MOFC_SCOPE_ANY) == MOFC_SCOPE_ANY)
         return "any";
     char buf[128] = "";
     for (unsigned i = 0; i < 7; i++) {
-        if (scopes & (1u << i)) {
+        if (scopes & mofc_scope_names[i].bit) {
             if (buf[0])
                 strcat(buf, ", ");
-            strcat(buf, names[i]);
+            strcat(buf, mofc_scope_names[i].mof);
         }
     }
     return arena_strdup(s->a, buf[0] ? buf : "none");
