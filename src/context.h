@@ -45,6 +45,11 @@ struct mofc {
     const struct name *default_ns;
     const struct mofc_model *model;
     bool compiled;
+
+    /* mofc_file_path(): where the last lookup stopped (i-th user file is
+     * files.items[k]). */
+    bool path_cursor_valid;
+    size_t path_cursor_i, path_cursor_k;
 };
 
 #endif

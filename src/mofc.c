@@ -176,9 +176,24 @@ size_t mofc_file_count(const struct mofc *m)
 
 const char *mofc_file_path(const struct mofc *m, size_t i)
 {
-    for (size_t k = 0; k < m->files.len; k++)
-        if (m->files.items[k]->origin == MOFC_ORIGIN_USER && i-- == 0)
+    /* Callers walk i = 0, 1, 2...: resume from the previous answer so a
+     * depfile of n files costs O(n), not O(n^2). */
+    struct mofc *mm = (struct mofc *)m;
+    size_t k = 0, seen = 0;
+    if (mm->path_cursor_valid && i >= mm->path_cursor_i) {
+        k = mm->path_cursor_k;
+        seen = mm->path_cursor_i;
+    }
+    for (; k < m->files.len; k++) {
+        if (m->files.items[k]->origin != MOFC_ORIGIN_USER)
+            continue;
+        if (seen++ == i) {
+            mm->path_cursor_valid = true;
+            mm->path_cursor_i = i;
+            mm->path_cursor_k = k;
             return m->files.items[k]->path;
+        }
+    }
     return NULL;
 }
 
