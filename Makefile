@@ -83,11 +83,12 @@ CLI_SRCS     := $(sort $(wildcard cli/*.c))
 UNIT_SRCS    := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_parse.c)
 EMBED_INPUTS := $(sort $(wildcard schemas/qualifiers/*.mof schemas/packs/*.mof))
+TEMPLATES    := $(sort $(wildcard templates/*/*.tpl templates/*/*/*.tpl templates/*/*.css))
 
 GRAMMAR_C := $(if $(wildcard grammar/mof.y),$(B)/grammar/mof.tab.c) \
              $(if $(wildcard grammar/mof.l),$(B)/grammar/mof.lex.c)
 GRAMMAR_H := $(GRAMMAR_C:.c=.h)
-GEN_C     := $(GRAMMAR_C) $(B)/embedded.c
+GEN_C     := $(GRAMMAR_C) $(B)/embedded.c $(B)/templates.c
 
 LIB        = $(B)/libmofc.a
 MOFC       = $(B)/mofc
@@ -158,6 +159,17 @@ $(B)/embedded.list: FORCE
 
 $(B)/embedded.c: $(B)/tools/embed $(EMBED_INPUTS) $(B)/embedded.list
 	$(B)/tools/embed -o $@ -p schemas/ $(EMBED_INPUTS)
+
+# Templates compiled into the library likewise (codegen/templates_data.h).
+$(B)/templates.list: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' $(TEMPLATES) >$@.tmp; \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+
+$(B)/templates.o: FILE_CFLAGS = -Icodegen
+$(B)/templates.c: $(B)/tools/embed $(TEMPLATES) $(B)/templates.list
+	$(B)/tools/embed -o $@ -p templates/ -n mofc_templates -i templates_data.h \
+	    -t embedded_template $(TEMPLATES)
 
 # ---------------------------------------------------------------- run
 

@@ -1,0 +1,103 @@
+{{{banner}}}
+#ifndef {{guard}}
+#define {{guard}}
+
+#include "cim_runtime.h"
+{{#superclass}}
+#include "{{superclass}}.h"
+{{/superclass}}
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+{{#forward}}
+struct {{name}};
+{{/forward}}
+{{#enums}}
+
+{{{doc}}}
+{{#as_enum}}
+typedef enum {{name}} {
+{{#constants}}
+{{{doc}}}
+    {{constant}} = {{value}}{{^-last}},{{/-last}}
+{{/constants}}
+} {{name}};
+{{/as_enum}}
+{{#as_macros}}
+{{#constants}}
+{{{doc}}}
+#define {{constant}} {{value}}
+{{/constants}}
+{{/as_macros}}
+extern const cim_enum {{table}};
+{{#is_string}}
+/* The ValueMap string of `value`, or NULL; and back (exact match). */
+const char *{{name}}_to_string({{name}} value);
+bool {{name}}_from_string(const char *string, {{name}} *value);
+{{/is_string}}
+{{#is_bits}}
+/* Names of the bits set in `flags`, lowest first: up to `max` into
+ * names[]; returns how many are named in all. */
+size_t {{name}}_decode({{c_type}} flags, const char **names, size_t max);
+{{/is_bits}}
+{{^is_bits}}
+/* The Values name of `value` (a value inside a range gives the range's
+ * name), or NULL; and back, ignoring ASCII case (a range's name is no
+ * single value: false). */
+const char *{{name}}_to_name({{c_type}} value);
+bool {{name}}_from_name(const char *name, {{c_type}} *value);
+{{/is_bits}}
+{{/enums}}
+{{#defaults}}
+extern const {{{element}}} {{name}}[{{count}}];
+{{/defaults}}
+{{#properties}}
+extern const cim_property {{name}};
+{{/properties}}
+{{#methods}}
+extern const cim_method {{name}};
+{{/methods}}
+
+{{{doc}}}
+typedef struct {{class}} {
+    const struct cim_class *descriptor_;
+{{#members}}
+{{#heading}}
+
+    /* {{heading}} */
+{{/heading}}
+{{{doc}}}
+{{#has}}
+    bool {{has}};
+{{/has}}
+    {{{decl}}};
+{{/members}}
+} {{class}};
+
+/* The descriptor: properties root-first, methods, qualifiers. */
+extern const cim_class {{class}}_class;
+
+/* An initializer and an initialiser function: the descriptor set, MOF
+ * defaults applied, every other property NULL. */
+#define {{class}}_INIT \
+    { \
+        &{{class}}_class, \
+{{#members}}
+{{#has}}
+        {{has_init}}, \
+{{/has}}
+        {{{init}}}, \
+{{/members}}
+    }
+void {{class}}_init({{class}} *self);
+
+/* Checks Key and Required properties are set, MaxLen/MinLen,
+ * MaxValue/MinValue and ValueMap membership.  Returns true if `self`
+ * passes; else false, with the first problem in *why (may be NULL). */
+bool {{class}}_validate(const {{class}} *self, cim_violation *why);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* {{guard}} */
