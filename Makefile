@@ -49,6 +49,8 @@ WARNINGS = -Wall -Wextra -Wstrict-prototypes -Wmissing-prototypes -Wshadow -Wpoi
 CFLAGS   = -std=c11 $(OPT) -g $(WARNINGS)
 LDFLAGS  =
 LDLIBS   =
+# The C back end renders classes on every processor.
+THREAD_FLAGS = -pthread
 # Set by the sanitizer/fuzzer sub-makes; used for compiling and linking.
 SAN_FLAGS =
 # Warnings are errors in CI (CI=true in its environment) unless WERROR= is given.
@@ -71,8 +73,8 @@ XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 
 MOFC_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(B)/grammar -Isrc -Iinclude $(XML_CFLAGS)
 ALL_CFLAGS    = $(MOFC_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) \
-                $(FILE_CFLAGS) -MMD -MP
-LINK          = $(CC) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS)
+                $(THREAD_FLAGS) $(FILE_CFLAGS) -MMD -MP
+LINK          = $(CC) $(CFLAGS) $(SAN_FLAGS) $(THREAD_FLAGS) $(LDFLAGS)
 # Build-time helpers run on the build machine: host compiler, no sanitizers.
 HOST_CFLAGS   = -std=c11 -O2 -g $(WARNINGS) $(WERROR_FLAGS) -D_POSIX_C_SOURCE=200809L
 

@@ -34,7 +34,7 @@ OUT="$BUILD/bench/out"
 BENCHES=(
     'check          "$MOFC" check --dialect=dmtf "$CIM"'
     'xml            "$MOFC" xml --dialect=dmtf -o "$OUT/cim.xml" "$CIM"'
-    # 'c            "$MOFC" c --dialect=dmtf -o "$OUT" "$CIM"'
+    'c              "$MOFC" c --dialect=dmtf -o "$OUT/c" "$CIM"'
     # 'doc          "$MOFC" doc --dialect=dmtf -o "$OUT" "$CIM"'
 )
 # Baseline: the flex scanner alone over the same input (following includes).

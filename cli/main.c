@@ -6,9 +6,12 @@
  * diagnostics, write the depfile, destroy.  Exit status: 0 clean
  * (warnings allowed), 1 errors in the input, 2 usage or I/O errors.
  */
+#include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../codegen/backends.h"
 #include "mofc/mofc.h"
@@ -117,6 +120,93 @@ static int run_mof(const struct cli_options *o, const struct mofc_model *m)
     return run_backend(o, m, render_mof, "MOF");
 }
 
+/* Creates `dir` and its missing parents. */
+static int make_dirs(const char *dir)
+{
+    char *path = strdup(dir);
+    if (!path) {
+        fputs("mofc: out of memory\n", stderr);
+        return 2;
+    }
+    int rc = 0;
+    for (char *p = path + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "mofc: error: cannot create directory '%s': %s\n", path,
+                    strerror(errno));
+            rc = 2;
+            break;
+        }
+        *p = c;
+        if (!c)
+            break;
+    }
+    struct stat st;
+    if (!rc && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        fprintf(stderr, "mofc: error: '%s' is not a directory\n", dir);
+        rc = 2;
+    }
+    free(path);
+    return rc;
+}
+
+/* Files arrive from the back end's worker threads. */
+struct c_output {
+    const char *dir;
+    atomic_size_t files;
+};
+
+static int write_generated(void *user, const char *name, const char *data, size_t len)
+{
+    struct c_output *out = user;
+    size_t n = strlen(out->dir) + strlen(name) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return 2;
+    snprintf(path, n, "%s/%s", out->dir, name);
+    /* Unchanged files keep their mtime, so make rebuilds only what changed. */
+    int rc = output_write(path, data, len, true);
+    free(path);
+    atomic_fetch_add(&out->files, 1);
+    return rc;
+}
+
+static int run_c(const struct cli_options *o, const struct mofc_model *m)
+{
+    if (!o->output) {
+        fputs("mofc: error: c: -o DIR is required (the directory for the generated files)\n",
+              stderr);
+        return 2;
+    }
+    struct stat st;
+    if (o->template_dir && (stat(o->template_dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        fprintf(stderr, "mofc: error: --template-dir '%s' is not a directory\n", o->template_dir);
+        return 2;
+    }
+    struct cg_report r = {backend_error, NULL, 0};
+    int rc;
+    bool *sel = selection(o, m, &r, &rc);
+    if (rc)
+        return rc;
+    rc = make_dirs(o->output);
+    struct c_output out;
+    out.dir = o->output;
+    atomic_init(&out.files, 0);
+    if (!rc) {
+        struct cg_c_options co = {sel, o->template_dir};
+        rc = cg_c(m, &co, &r, write_generated, &out);
+        if (rc == 2 && !r.nerrors)
+            fputs("mofc: error: could not write the C bindings (out of memory?)\n", stderr);
+    }
+    free(sel);
+    if (!rc && o->verbose)
+        printf("mofc: %zu files in %s\n", atomic_load(&out.files), o->output);
+    return rc;
+}
+
 static const struct {
     const char *name;
     subcommand_fn *run;
@@ -125,6 +215,7 @@ static const struct {
     {"check", run_check, "check MOF files (syntax and CIM semantics)"},
     {"xml", run_xml, "write CIM-XML (DSP0201) declarations; --flatten, --no-qualifiers"},
     {"mof", run_mof, "print the resolved model back as canonical MOF"},
+    {"c", run_c, "write C bindings (structs, enums, descriptors) into -o DIR"},
 };
 
 static void usage(FILE *f)
@@ -143,8 +234,9 @@ static void usage(FILE *f)
           "  --color=auto|always|never colour diagnostics\n"
           "  --diagnostics-format=text|json|sarif\n"
           "  -MD [-MF FILE] [-MT TARGET] write a Make depfile of every file read\n"
-          "  -o FILE                   output file\n"
-          "  --class NAME              xml, mof: only NAME and the classes it needs\n"
+          "  -o FILE                   output file (c: output directory)\n"
+          "  --class NAME              xml, mof, c: only NAME and the classes it needs\n"
+          "  --template-dir DIR        c: templates in DIR replace the built-in ones\n"
           "  -v                        print a summary\n"
           "  --help, --version\n",
           f);
@@ -253,6 +345,15 @@ int main(int argc, char **argv)
         cli_options_free(&o);
         return rc;
     }
+    /* c writes a directory; its depfile names the header including all. */
+    char *c_target = NULL;
+    if (strcmp(cmd, "c") == 0 && o.depfile && !o.dep_target && o.output) {
+        c_target = malloc(strlen(o.output) + sizeof "/cim_classes.h");
+        if (c_target) {
+            sprintf(c_target, "%s/cim_classes.h", o.output);
+            o.dep_target = c_target;
+        }
+    }
     struct renderer r;
     render_init(&r, o.format, o.color);
     struct mofc *m = mofc_create(&o.lib);
@@ -271,5 +372,6 @@ int main(int argc, char **argv)
     }
     mofc_destroy(m);
     cli_options_free(&o);
+    free(c_target);
     return rc;
 }

@@ -117,6 +117,10 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
             if (!(v = value_of(argc, argv, &i, "--class")))
                 return 2;
             o->classes[o->nclasses++] = v;
+        } else if (strncmp(a, "--template-dir", 14) == 0 && (a[14] == '=' || a[14] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--template-dir")))
+                return 2;
+            o->template_dir = v;
         } else if (strcmp(a, "--flatten") == 0) {
             o->flatten = true;
         } else if (strcmp(a, "--no-qualifiers") == 0) {

@@ -24,6 +24,7 @@ struct cli_options {
     bool verbose;                   /* -v */
     bool flatten;                   /* xml: --flatten */
     bool no_qualifiers;             /* xml: --no-qualifiers */
+    const char *template_dir;       /* c: --template-dir */
     const char **classes;           /* --class NAME (repeatable) */
     size_t nclasses;
     int color;                      /* 0 never, 1 always, -1 auto */

@@ -2,26 +2,37 @@
 #include "output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* True if `path` is a regular file holding exactly these bytes: one open,
+ * one fstat, one read (outputs are rewritten in bulk, so this is hot). */
 static bool same_contents(const char *path, const char *data, size_t len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
         return false;
-    bool same = true;
-    char buf[65536];
-    size_t off = 0, n;
-    while (same && (n = fread(buf, 1, sizeof buf, f)) > 0) {
-        same = off + n <= len && memcmp(buf, data + off, n) == 0;
-        off += n;
+    struct stat st;
+    bool same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
+    char *buf = same ? malloc(len + 1) : NULL;
+    if (same && !buf)
+        same = false;
+    size_t got = 0;
+    while (same && got <= len) {
+        ssize_t n = read(fd, buf + got, len + 1 - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
     }
-    same = same && !ferror(f) && off == len;
-    fclose(f);
+    same = same && got == len && memcmp(buf, data, len) == 0;
+    free(buf);
+    close(fd);
     return same;
 }
 
@@ -40,11 +51,13 @@ static int write_special(const char *path, const char *data, size_t len)
 
 int output_write(const char *path, const char *data, size_t len, bool only_if_changed)
 {
+    /* same_contents() opens with O_NOFOLLOW and checks for a regular file,
+     * so it can go first: it is the common case when regenerating. */
+    if (only_if_changed && same_contents(path, data, len))
+        return 0;
     struct stat st;
     if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
         return write_special(path, data, len);
-    if (only_if_changed && same_contents(path, data, len))
-        return 0;
     size_t pl = strlen(path);
     char *tmp = malloc(pl + 16);
     if (!tmp) {

@@ -43,4 +43,19 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
 char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report *r,
              size_t *len);
 
+/* The C back end (cgen.c): <Class>.h and <Class>.c per class, cim_runtime.h
+ * and cim_classes.h, handed one by one to `file` (0 to go on; a non-zero
+ * value stops the run and is returned).  Returns 0, 1 after errors
+ * reported through `r` (templates), 2 when out of memory, or what `file`
+ * returned. */
+typedef int cg_file_fn(void *user, const char *name, const char *data, size_t len);
+
+struct cg_c_options {
+    const bool *selected;       /* by class index; NULL: every class */
+    const char *template_dir;   /* replaces templates/c/ files it holds; NULL: none */
+};
+
+int cg_c(const struct mofc_model *m, const struct cg_c_options *o, struct cg_report *r,
+         cg_file_fn *file, void *user);
+
 #endif

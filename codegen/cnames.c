@@ -218,7 +218,11 @@ void cn_real(struct cg_buf *out, double d, bool single)
 /* Appends one word, defusing what a comment must not contain. */
 static void put_word(struct cg_buf *out, const char *w, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    size_t plain = 0;
+    while (plain < n && w[plain] != '*' && w[plain] != '/' && w[plain] != '?' && w[plain] != '\\')
+        plain++;
+    cg_put(out, w, plain);
+    for (size_t i = plain; i < n; i++) {
         char c = w[i];
         if (c == '*' && i + 1 < n && w[i + 1] == '/') {
             cg_put(out, "*\\/", 3);     /* would end the comment */
@@ -250,10 +254,7 @@ void cn_comment(struct cg_buf *out, const char *indent, const char *lead, const 
     cg_puts(out, indent);
     cg_puts(out, lead);
     size_t col = ind + strlen(lead);
-    bool one_line = true;
-    for (size_t i = 0; i < n && one_line; i++)
-        one_line = text[i] != '\n';
-    one_line = one_line && col + 1 + n + 3 <= WIDTH;
+    bool one_line = col + 1 + n + 3 <= WIDTH && !memchr(text, '\n', n);
     size_t start = out->len;
     if (!one_line) {
         cg_putc(out, '\n');

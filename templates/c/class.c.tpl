@@ -8,10 +8,7 @@ static const char {{name}}[] = {{{bytes}}};
 
 /* {{{title}}} */
 static const cim_enum_entry {{name}}_entries[] = {
-{{#entries}}
-    {{{entry}}},
-{{/entries}}
-};
+{{{entries}}}};
 static const uint32_t {{name}}_by_value[] = {{{by_value}}};
 static const uint32_t {{name}}_by_name[] = {{{by_name}}};
 const cim_enum {{table}} = {
@@ -70,21 +67,15 @@ size_t {{name}}_decode({{c_type}} flags, const char **names, size_t max)
 
 const {{{element}}} {{name}}[{{count}}] = {{{values}}};
 {{/defaults}}
-{{#scalars_any}}
+{{#scalars}}
 
 static const cim_scalar {{class}}_scalars_[] = {
-{{#scalars}}
-    {{{value}}},
+{{{scalars}}}};
 {{/scalars}}
-};
-{{/scalars_any}}
 {{#qualifier_lists}}
 
 static const cim_qualifier {{name}}[] = {
-{{#items}}
-    {{{entry}}},
-{{/items}}
-};
+{{{items}}}};
 {{/qualifier_lists}}
 {{#properties}}
 

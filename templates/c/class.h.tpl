@@ -15,18 +15,24 @@ struct {{name}};
 {{/forward}}
 {{#enums}}
 
+{{#doc}}
 {{{doc}}}
+{{/doc}}
 {{#as_enum}}
 typedef enum {{name}} {
 {{#constants}}
+{{#doc}}
 {{{doc}}}
+{{/doc}}
     {{constant}} = {{value}}{{^-last}},{{/-last}}
 {{/constants}}
 } {{name}};
 {{/as_enum}}
 {{#as_macros}}
 {{#constants}}
+{{#doc}}
 {{{doc}}}
+{{/doc}}
 #define {{constant}} {{value}}
 {{/constants}}
 {{/as_macros}}
@@ -59,7 +65,9 @@ extern const cim_property {{name}};
 extern const cim_method {{name}};
 {{/methods}}
 
+{{#doc}}
 {{{doc}}}
+{{/doc}}
 typedef struct {{class}} {
     const struct cim_class *descriptor_;
 {{#members}}
@@ -67,7 +75,9 @@ typedef struct {{class}} {
 
     /* {{heading}} */
 {{/heading}}
+{{#doc}}
 {{{doc}}}
+{{/doc}}
 {{#has}}
     bool {{has}};
 {{/has}}

@@ -1,0 +1,1437 @@
+/*
+ * cgen.c - the C back end: typed structs, ValueMap/Values enums with their
+ * lookup tables, class descriptors and validators (README "C bindings").
+ *
+ * Layout decisions live in the templates (templates/c/); this file decides
+ * what the C means: the name of every symbol, the C type of every member,
+ * every literal.  Template values are therefore finished C fragments (the
+ * template set has no escaper).
+ *
+ * One pass per selected class renders <Class>.h and <Class>.c from one
+ * data tree, built in a pool that is reset between classes, so memory
+ * stays flat however big the schema.  Names that must agree between a
+ * class and its subclasses (members, descriptors, enums) are computed
+ * once, up front, in the class order of the model (superclasses first).
+ */
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "backends.h"
+#include "cgbuf.h"
+#include "cnames.h"
+#include "mofc/mofc.h"
+#include "template.h"
+
+/* Every name the C templates may use; the README lists them. */
+#define CG_KEYS(X)                                                                                 \
+    X(all_methods) X(all_methods_any) X(all_properties) X(all_properties_any) X(array_size)        \
+    X(as_enum) X(as_macros) X(banner) X(bits) X(by_name) X(by_name_ref) X(by_value) X(bytes)       \
+    X(c_type) X(cim_name) X(cim_type) X(class) X(class_flags) X(classes) X(constant) X(constants)  \
+    X(count) X(decl) X(defaults) X(doc) X(element) X(entries) X(entry) X(enums) X(flags)           \
+    X(forward) X(guard) X(has) X(has_init) X(has_max_value) X(has_min_value) X(heading) X(init)   \
+    X(is_bits) X(is_integer) X(is_string) X(items) X(kind) X(long_strings) X(max_len)            \
+    X(max_value) X(member) X(members) X(methods) X(methods_ref) X(min_len) X(min_value) X(name)   \
+    X(namespace) X(nmethods) X(nparameters) X(nproperties) X(nqualifiers) X(origin)              \
+    X(parameters) X(parameters_any) X(parameters_ref) X(presence) X(properties)                  \
+    X(properties_ref) X(qualifier_lists) X(qualifiers) X(ref_class) X(return_type) X(scalars)     \
+    X(superclass) X(superclass_ref) X(table) X(title) X(units) X(value) X(values)  \
+    X(version) X(widen)
+
+#define CG_KEY_ENUM(k) K_##k,
+#define CG_KEY_NAME(k) #k,
+enum cg_key { CG_KEYS(CG_KEY_ENUM) NKEYS };
+static const char *const key_names[NKEYS] = {CG_KEYS(CG_KEY_NAME)};
+
+static const char *const template_names[] = {"runtime.h.tpl", "class.h.tpl", "class.c.tpl",
+                                             "all.h.tpl"};
+
+/* Strings longer than this become char arrays: ISO C only promises string
+ * literals of 4095 characters, and -pedantic says so. */
+enum { LONG_STRING = 4000 };
+
+/* Names of one class that its subclasses reuse. */
+struct class_names {
+    const char *ident;          /* the C name of the class */
+    const char **member;        /* by property slot */
+    const char **has;           /* by property slot; NULL: the member's pointer tells */
+};
+
+struct cgen {
+    const struct mofc_model *m;
+    const struct cg_c_options *o;
+    struct cg_report *r;
+    struct tpl_set *tpl;
+    struct cg_pool names;       /* the whole run */
+    struct cg_pool pool;        /* one class */
+    struct cg_buf out, tmp;
+    struct cg_buf scalars;      /* the class's qualifier values, one table */
+    struct cn_scope scope;
+    struct class_names *cn;     /* by class index */
+
+    /* The class being rendered. */
+    const struct mofc_class *c;
+    struct tpl_obj *root;
+    unsigned nlong, nqlists;
+    size_t nscalars;
+};
+
+/* ---- small helpers ---- */
+
+/* The bytes written to g->tmp since `from`, copied into the class pool. */
+static const char *take(struct cgen *g, size_t from)
+{
+    const char *s = cg_pool_strndup(&g->pool, g->tmp.data ? g->tmp.data + from : "",
+                                    g->tmp.len - from);
+    g->tmp.len = from;
+    if (g->tmp.data)
+        g->tmp.data[from] = '\0';
+    return s ? s : "";
+}
+
+static const char *pf(struct cgen *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static const char *pf(struct cgen *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return "";
+    if ((size_t)n < sizeof small)
+        return cg_pool_strndup(&g->pool, small, (size_t)n);
+    char *s = cg_pool_alloc(&g->pool, (size_t)n + 1);
+    if (!s)
+        return "";
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* Decimal digits of `v`, without printf (the hot paths write many). */
+static void put_dec(struct cg_buf *b, uint64_t v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    cg_put(b, digits + n, sizeof digits - n);
+}
+
+static const char *num(struct cgen *g, uint64_t v)
+{
+    size_t from = g->tmp.len;
+    put_dec(&g->tmp, v);
+    return take(g, from);
+}
+
+/* The concatenation of the strings given, up to a NULL, in the pool. */
+static const char *join(struct cgen *g, ...)
+{
+    size_t from = g->tmp.len;
+    va_list ap;
+    va_start(ap, g);
+    for (const char *s; (s = va_arg(ap, const char *));)
+        cg_puts(&g->tmp, s);
+    va_end(ap);
+    return take(g, from);
+}
+
+static const char *const type_enum[] = {
+    [MOFC_TYPE_NONE] = "0",
+    [MOFC_TYPE_BOOLEAN] = "CIM_BOOLEAN",
+    [MOFC_TYPE_UINT8] = "CIM_UINT8",
+    [MOFC_TYPE_SINT8] = "CIM_SINT8",
+    [MOFC_TYPE_UINT16] = "CIM_UINT16",
+    [MOFC_TYPE_SINT16] = "CIM_SINT16",
+    [MOFC_TYPE_UINT32] = "CIM_UINT32",
+    [MOFC_TYPE_SINT32] = "CIM_SINT32",
+    [MOFC_TYPE_UINT64] = "CIM_UINT64",
+    [MOFC_TYPE_SINT64] = "CIM_SINT64",
+    [MOFC_TYPE_REAL32] = "CIM_REAL32",
+    [MOFC_TYPE_REAL64] = "CIM_REAL64",
+    [MOFC_TYPE_CHAR16] = "CIM_CHAR16",
+    [MOFC_TYPE_STRING] = "CIM_STRING",
+    [MOFC_TYPE_DATETIME] = "CIM_DATETIME",
+    [MOFC_TYPE_REFERENCE] = "CIM_REFERENCE",
+    [MOFC_TYPE_OBJECT] = "CIM_OBJECT",
+};
+
+/* C types of scalar elements, and the runtime's array type names. */
+static const char *const scalar_c[] = {
+    [MOFC_TYPE_NONE] = "void",
+    [MOFC_TYPE_BOOLEAN] = "bool",
+    [MOFC_TYPE_UINT8] = "uint8_t",
+    [MOFC_TYPE_SINT8] = "int8_t",
+    [MOFC_TYPE_UINT16] = "uint16_t",
+    [MOFC_TYPE_SINT16] = "int16_t",
+    [MOFC_TYPE_UINT32] = "uint32_t",
+    [MOFC_TYPE_SINT32] = "int32_t",
+    [MOFC_TYPE_UINT64] = "uint64_t",
+    [MOFC_TYPE_SINT64] = "int64_t",
+    [MOFC_TYPE_REAL32] = "float",
+    [MOFC_TYPE_REAL64] = "double",
+    [MOFC_TYPE_CHAR16] = "uint16_t",
+    [MOFC_TYPE_STRING] = "const char *",
+    [MOFC_TYPE_DATETIME] = "cim_datetime",
+    [MOFC_TYPE_REFERENCE] = "cim_ref",
+    [MOFC_TYPE_OBJECT] = "const cim_object *",
+};
+
+static const char *const array_c[] = {
+    [MOFC_TYPE_NONE] = "cim_object_array",
+    [MOFC_TYPE_BOOLEAN] = "cim_boolean_array",
+    [MOFC_TYPE_UINT8] = "cim_uint8_array",
+    [MOFC_TYPE_SINT8] = "cim_sint8_array",
+    [MOFC_TYPE_UINT16] = "cim_uint16_array",
+    [MOFC_TYPE_SINT16] = "cim_sint16_array",
+    [MOFC_TYPE_UINT32] = "cim_uint32_array",
+    [MOFC_TYPE_SINT32] = "cim_sint32_array",
+    [MOFC_TYPE_UINT64] = "cim_uint64_array",
+    [MOFC_TYPE_SINT64] = "cim_sint64_array",
+    [MOFC_TYPE_REAL32] = "cim_real32_array",
+    [MOFC_TYPE_REAL64] = "cim_real64_array",
+    [MOFC_TYPE_CHAR16] = "cim_char16_array",
+    [MOFC_TYPE_STRING] = "cim_string_array",
+    [MOFC_TYPE_DATETIME] = "cim_datetime_array",
+    [MOFC_TYPE_REFERENCE] = "cim_ref_array",
+    [MOFC_TYPE_OBJECT] = "cim_object_array",
+};
+
+/* An embedded object or instance: the member is a pointer to a struct. */
+static bool is_object(const struct mofc_typeinfo *t, unsigned flags)
+{
+    return t->type == MOFC_TYPE_OBJECT ||
+           (flags & (MOFC_PROP_EMBEDDED_OBJECT | MOFC_PROP_EMBEDDED_INSTANCE));
+}
+
+/* Scalars the C type cannot make NULL get a has_ flag. */
+static bool needs_flag(const struct mofc_typeinfo *t, unsigned flags)
+{
+    if (t->is_array || is_object(t, flags))
+        return false;
+    switch (t->type) {
+    case MOFC_TYPE_STRING:
+    case MOFC_TYPE_DATETIME:
+    case MOFC_TYPE_REFERENCE:
+        return false;
+    default:
+        return true;
+    }
+}
+
+static bool is_signed_type(enum mofc_type t)
+{
+    return t == MOFC_TYPE_SINT8 || t == MOFC_TYPE_SINT16 || t == MOFC_TYPE_SINT32 ||
+           t == MOFC_TYPE_SINT64;
+}
+
+/* The class an embedded member points to, when it is generated too. */
+static const struct mofc_class *embedded_target(const struct cgen *g,
+                                                const struct mofc_typeinfo *t)
+{
+    const struct mofc_class *e = t->embedded_class;
+    if (!e || (g->o->selected && !g->o->selected[e->index]))
+        return NULL;
+    return e;
+}
+
+/* ---- literals ---- */
+
+/* A string as a C expression: a literal, or the name of a char array
+ * (long strings) the class's .c file defines. */
+static void put_string(struct cgen *g, struct cg_buf *b, const char *s, size_t n)
+{
+    if (n < LONG_STRING) {
+        cn_string(b, s, n);
+        return;
+    }
+    const char *name = pf(g, "%s_text%u_", g->cn[g->c->index].ident, g->nlong++);
+    struct cg_buf bytes = {0};
+    cg_putc(&bytes, '{');
+    for (size_t i = 0; i < n; i++)
+        cg_printf(&bytes, "%s%u,", i % 20 ? " " : "\n    ", (unsigned char)s[i]);
+    cg_puts(&bytes, " 0\n}");
+    struct tpl_obj *it = tpl_item(&g->pool, g->root, K_long_strings);
+    tpl_str(&g->pool, it, K_name, name);
+    tpl_str(&g->pool, it, K_bytes,
+            bytes.data ? cg_pool_strndup(&g->pool, bytes.data, bytes.len) : "{0}");
+    g->r->nerrors += bytes.oom;
+    cg_buf_free(&bytes);
+    cg_puts(b, name);
+}
+
+static const char *string_lit(struct cgen *g, const char *s)
+{
+    if (!s)
+        return "NULL";
+    size_t from = g->tmp.len;
+    put_string(g, &g->tmp, s, strlen(s));
+    return take(g, from);
+}
+
+/* A scalar value as an initialiser of the member's C type. */
+static void put_scalar(struct cgen *g, struct cg_buf *b, const struct mofc_value *v,
+                       enum mofc_type t)
+{
+    if (v->is_null) {
+        cg_puts(b, t == MOFC_TYPE_DATETIME ? "{NULL, false, 0, 0, 0, 0, 0, 0, 0, 0}"
+                   : t == MOFC_TYPE_REFERENCE ? "{NULL}"
+                   : t == MOFC_TYPE_STRING || t == MOFC_TYPE_OBJECT ? "NULL"
+                   : t == MOFC_TYPE_BOOLEAN ? "false"
+                                            : "0");
+        return;
+    }
+    switch (v->type) {
+    case MOFC_TYPE_BOOLEAN:
+        cg_puts(b, v->v.boolean ? "true" : "false");
+        break;
+    case MOFC_TYPE_REAL32:
+    case MOFC_TYPE_REAL64:
+        cn_real(b, v->v.real, t == MOFC_TYPE_REAL32);
+        break;
+    case MOFC_TYPE_CHAR16:
+        cg_printf(b, "%u", (unsigned)v->v.char16);
+        break;
+    case MOFC_TYPE_STRING:
+        put_string(g, b, v->v.string.text, v->v.string.len);
+        break;
+    case MOFC_TYPE_DATETIME: {
+        const struct mofc_datetime *d = v->v.datetime;
+        cg_putc(b, '{');
+        cn_string(b, d->text, strlen(d->text));
+        cg_printf(b, ", %s, %d, %d, %d, %d, %d, %d, %d, %d}", d->is_interval ? "true" : "false",
+                  (int)d->year, (int)d->month, (int)d->day, (int)d->hour, (int)d->minute,
+                  (int)d->second, (int)d->microsecond,
+                  d->utc_offset == INT32_MIN ? 0 : (int)d->utc_offset);
+        break;
+    }
+    case MOFC_TYPE_REFERENCE:
+        cg_putc(b, '{');
+        put_string(g, b, v->v.ref.path.text, v->v.ref.path.len);
+        cg_putc(b, '}');
+        break;
+    case MOFC_TYPE_OBJECT:
+        cg_puts(b, "NULL");
+        break;
+    default:
+        cn_integer(b, v->type, v->v.u, v->v.s);
+    }
+}
+
+/* ---- names computed up front ---- */
+
+/* The identifier of a CIM name; `fallback` when nothing of it is left. */
+static const char *ident_of(struct cgen *g, struct cg_pool *pool, const char *name,
+                            const char *fallback)
+{
+    size_t from = g->tmp.len;
+    size_t n = cn_ident(&g->tmp, name, strlen(name));
+    const char *s;
+    if (!n)
+        s = fallback;
+    else if (g->tmp.data[from] >= '0' && g->tmp.data[from] <= '9')
+        s = cg_pool_printf(pool, "_%s", g->tmp.data + from);
+    else
+        s = cg_pool_strndup(pool, g->tmp.data + from, n);
+    g->tmp.len = from;
+    return s ? s : fallback;
+}
+
+/* Member names of every class: a subclass keeps its superclass's names
+ * for the inherited slots, so its struct starts with the same layout. */
+static void name_classes(struct cgen *g)
+{
+    const struct mofc_model *m = g->m;
+    for (size_t i = 0; i < m->nclasses; i++) {
+        const struct mofc_class *c = m->classes[i];
+        struct class_names *cn = &g->cn[c->index];
+        cn->ident = ident_of(g, &g->names, c->name, "Class_");
+        cn->member = cg_pool_alloc(&g->names, (c->nproperties + 1) * sizeof *cn->member);
+        cn->has = cg_pool_alloc(&g->names, (c->nproperties + 1) * sizeof *cn->has);
+        if (!cn->member || !cn->has)
+            return;
+        cn_scope_reset(&g->scope);
+        cn_claim(&g->scope, &g->names, "descriptor_");
+        size_t inherited = c->superclass ? c->superclass->nproperties : 0;
+        const struct class_names *sn = c->superclass ? &g->cn[c->superclass->index] : NULL;
+        for (size_t k = 0; k < c->nproperties; k++) {
+            const struct mofc_property *p = c->properties[k];
+            if (k < inherited) {
+                cn->member[k] = sn->member[k];
+                cn->has[k] = sn->has[k];
+                cn_claim(&g->scope, &g->names, cn->member[k]);
+                if (cn->has[k])
+                    cn_claim(&g->scope, &g->names, cn->has[k]);
+                continue;
+            }
+            const char *id = ident_of(g, &g->names, p->name, "property_");
+            cn->member[k] = cn_claim(&g->scope, &g->names, id);
+            cn->has[k] = needs_flag(&p->t, p->flags)
+                             ? cn_claim(&g->scope, &g->names,
+                                        cg_pool_printf(&g->names, "has_%s", cn->member[k]))
+                             : NULL;
+        }
+    }
+}
+
+/* The slot of property `p` in class `c`. */
+static size_t slot_of(const struct mofc_class *c, const struct mofc_property *p)
+{
+    for (size_t k = 0; k < c->nproperties; k++)
+        if (c->properties[k] == p || mofc_name_cmp(c->properties[k]->name, p->name) == 0)
+            return k;
+    return 0;
+}
+
+static const char *member_of(const struct cgen *g, const struct mofc_class *c,
+                             const struct mofc_property *p)
+{
+    return g->cn[c->index].member[slot_of(c, p)];
+}
+
+/* The definition of a property whose qualifiers hold its ValueMap (or
+ * BitMap) pair: the nearest one up the override chain that states one of
+ * the two itself. */
+static const struct mofc_property *map_definition(const struct mofc_property *p, const char *a,
+                                                  const char *b)
+{
+    while (p->overridden) {
+        const struct mofc_qualifier *qa = mofc_qualifiers_find(&p->qualifiers, a);
+        const struct mofc_qualifier *qb = mofc_qualifiers_find(&p->qualifiers, b);
+        if ((qa && !qa->propagated) || (qb && !qb->propagated))
+            break;
+        p = p->overridden;
+    }
+    return p;
+}
+
+static const struct mofc_method *method_map_definition(const struct mofc_method *m)
+{
+    while (m->overridden) {
+        const struct mofc_qualifier *qa = mofc_qualifiers_find(&m->qualifiers, "ValueMap");
+        const struct mofc_qualifier *qb = mofc_qualifiers_find(&m->qualifiers, "Values");
+        if ((qa && !qa->propagated) || (qb && !qb->propagated))
+            break;
+        m = m->overridden;
+    }
+    return m;
+}
+
+static const char *method_ident(struct cgen *g, const struct mofc_method *m)
+{
+    return ident_of(g, &g->pool, m->name, "method_");
+}
+
+/* Enum prefixes: <Class>_<Property>, <Class>_<Method>, <Class>_<Method>_<Param>;
+ * a bit map beside a value map on one property is <Class>_<Property>_Bits. */
+static const char *property_enum(struct cgen *g, const struct mofc_property *p, bool bits)
+{
+    const struct mofc_property *d =
+        bits ? map_definition(p, "BitMap", "BitValues") : map_definition(p, "ValueMap", "Values");
+    const struct mofc_class *owner = d->owner;
+    const char *member = member_of(g, owner, d);
+    return join(g, g->cn[owner->index].ident, "_", member, bits && p->valuemap ? "_Bits" : "",
+                NULL);
+}
+
+static const char *method_enum(struct cgen *g, const struct mofc_method *m)
+{
+    const struct mofc_method *d = method_map_definition(m);
+    return pf(g, "%s_%s", g->cn[d->owner->index].ident, method_ident(g, d));
+}
+
+static const char *param_enum(struct cgen *g, const struct mofc_method *m, size_t k, bool bits)
+{
+    const struct mofc_parameter *p = &m->params[k];
+    return pf(g, "%s_%s_%s%s", g->cn[m->owner->index].ident, method_ident(g, m),
+              ident_of(g, &g->pool, p->name, "parameter_"),
+              bits && p->valuemap ? "_Bits" : "");
+}
+
+/* ---- doc comments ---- */
+
+static const struct mofc_qualifier *local_qualifier(const struct mofc_qualifier_list *l,
+                                                    const char *name)
+{
+    const struct mofc_qualifier *q = mofc_qualifiers_find(l, name);
+    return q && !q->propagated ? q : NULL;
+}
+
+static const char *qualifier_text(const struct mofc_qualifier *q)
+{
+    if (!q || q->value.is_null || q->value.is_array || q->value.type != MOFC_TYPE_STRING)
+        return NULL;
+    return q->value.v.string.text;
+}
+
+/* A doc comment from `text` plus an optional facts line; "" for none. */
+static const char *doc_comment(struct cgen *g, const char *indent, const char *text,
+                               const char *facts)
+{
+    bool has_text = text && *text, has_facts = facts && *facts;
+    if (!has_text && !has_facts)
+        return "";
+    size_t from = g->tmp.len;
+    if (has_text && has_facts) {
+        /* text, newline, facts: joined in the pool first */
+        const char *both = join(g, text, "\n", facts, NULL);
+        cn_comment(&g->tmp, indent, "/**", both, strlen(both));
+    } else {
+        const char *only = has_text ? text : facts;
+        cn_comment(&g->tmp, indent, "/**", only, strlen(only));
+    }
+    return take(g, from);
+}
+
+/* "Key. Read/write. MaxLen 64. Units: seconds." */
+static const char *property_facts(struct cgen *g, const struct mofc_property *p)
+{
+    size_t from = g->tmp.len;
+    struct cg_buf *b = &g->tmp;
+    if (p->flags & MOFC_PROP_KEY)
+        cg_puts(b, "Key. ");
+    if (p->flags & MOFC_PROP_REQUIRED)
+        cg_puts(b, "Required. ");
+    if (p->flags & MOFC_PROP_WRITE)
+        cg_puts(b, p->flags & MOFC_PROP_READ ? "Read/write. " : "Write-only. ");
+    else if (p->flags & MOFC_PROP_READ)
+        cg_puts(b, "Read-only. ");
+    if (p->max_len)
+        cg_printf(b, "MaxLen %" PRIu32 ". ", p->max_len);
+    if (p->min_len)
+        cg_printf(b, "MinLen %" PRIu32 ". ", p->min_len);
+    if (p->has_min_value)
+        cg_printf(b, "MinValue %" PRId64 ". ", p->min_value);
+    if (p->has_max_value)
+        cg_printf(b, "MaxValue %" PRId64 ". ", p->max_value);
+    const char *units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "PUnit"));
+    if (!units)
+        units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "Units"));
+    if (units)
+        cg_printf(b, "Units: %s. ", units);
+    if (p->flags & MOFC_PROP_DEPRECATED)
+        cg_puts(b, "Deprecated. ");
+    if (p->t.type == MOFC_TYPE_REFERENCE && p->t.ref_class)
+        cg_printf(b, "Refers to %s. ", p->t.ref_class->name);
+    if (p->t.embedded_name)
+        cg_printf(b, "Embedded %s. ", p->t.embedded_name);
+    if (g->tmp.len > from)
+        g->tmp.len--;   /* the last space */
+    return take(g, from);
+}
+
+/* ---- enums ---- */
+
+struct sort_ctx {
+    const struct mofc_valuemap *vm;
+    const char *const *names;
+};
+
+/* qsort has no context argument in C; classes render on several threads. */
+static _Thread_local struct sort_ctx sort_ctx;
+
+static int by_value_cmp(const void *a, const void *b)
+{
+    uint32_t i = *(const uint32_t *)a, k = *(const uint32_t *)b;
+    const struct mofc_valuemap *vm = sort_ctx.vm;
+    const struct mofc_valuemap_entry *x = &vm->entries[i], *y = &vm->entries[k];
+    int c;
+    if (vm->is_string)
+        c = strcmp(x->raw ? x->raw : sort_ctx.names[i], y->raw ? y->raw : sort_ctx.names[k]);
+    else if (is_signed_type(vm->type))
+        c = x->lo.s < y->lo.s ? -1 : x->lo.s > y->lo.s;
+    else
+        c = x->lo.u < y->lo.u ? -1 : x->lo.u > y->lo.u;
+    return c ? c : (i > k) - (i < k);
+}
+
+static int by_name_cmp(const void *a, const void *b)
+{
+    uint32_t i = *(const uint32_t *)a, k = *(const uint32_t *)b;
+    int c = mofc_name_cmp(sort_ctx.names[i], sort_ctx.names[k]);
+    if (!c)
+        c = strcmp(sort_ctx.names[i], sort_ctx.names[k]);
+    return c ? c : (i > k) - (i < k);
+}
+
+static const char *index_list(struct cgen *g, const uint32_t *idx, size_t n)
+{
+    size_t from = g->tmp.len;
+    cg_putc(&g->tmp, '{');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            cg_puts(&g->tmp, i % 16 ? ", " : ",\n    ");
+        put_dec(&g->tmp, idx[i]);
+    }
+    cg_putc(&g->tmp, '}');
+    return take(g, from);
+}
+
+static void put_u64(struct cg_buf *b, uint64_t u, bool is_signed)
+{
+    if (is_signed && (int64_t)u < 0) {
+        if ((int64_t)u == INT64_MIN)
+            cg_puts(b, "(uint64_t)(-INT64_C(9223372036854775807) - 1)");
+        else
+            cg_printf(b, "(uint64_t)INT64_C(%" PRId64 ")", (int64_t)u);
+    } else {
+        cg_put(b, "UINT64_C(", 9);
+        put_dec(b, u);
+        cg_putc(b, ')');
+    }
+}
+
+/* Which ValueMap/Values entry texts to use for names. */
+static const char *entry_name(const struct mofc_valuemap_entry *e)
+{
+    if (e->name)
+        return e->name;
+    if (e->raw)
+        return e->raw;
+    return "";
+}
+
+/* The per-value texts a WMI map may carry (ValueDescriptions,
+ * BitValueDescriptions... not standard DMTF, but common). */
+static const struct mofc_qualifier *value_descriptions(const struct mofc_qualifier_list *l,
+                                                       bool bits)
+{
+    const struct mofc_qualifier *q =
+        mofc_qualifiers_find(l, bits ? "BitValueDescriptions" : "ValueDescriptions");
+    if (!q || q->value.is_null || !q->value.is_array || q->value.type != MOFC_TYPE_STRING)
+        return NULL;
+    return q;
+}
+
+/* One enum: constants in the header, tables and lookups in the source. */
+static void add_enum(struct cgen *g, const char *name, const char *title,
+                     const struct mofc_valuemap *vm, bool bits, const char *c_type,
+                     const struct mofc_qualifier_list *quals, const char *about)
+{
+    if (!vm || !vm->count || vm->count > UINT32_MAX)
+        return;
+    if (bits && !mofc_type_is_integer(vm->type))
+        return;
+    if (!bits && !vm->is_string && !mofc_type_is_integer(vm->type))
+        return;
+    struct tpl_obj *e = tpl_item(&g->pool, g->root, K_enums);
+    bool is_string = !bits && vm->is_string;
+    bool is_signed = is_signed_type(vm->type);
+    tpl_str(&g->pool, e, K_name, name);
+    tpl_str(&g->pool, e, K_table, join(g, name, "_enum", NULL));
+    tpl_str(&g->pool, e, K_title, title);
+    tpl_str(&g->pool, e, K_cim_name, string_lit(g, title));
+    tpl_str(&g->pool, e, K_cim_type, type_enum[vm->type]);
+    tpl_str(&g->pool, e, K_kind,
+            bits ? "CIM_ENUM_BITS" : is_string ? "CIM_ENUM_STRING" : "CIM_ENUM_INTEGER");
+    tpl_str(&g->pool, e, K_count, num(g, vm->count));
+    tpl_str(&g->pool, e, K_c_type, is_string ? name : c_type);
+    tpl_str(&g->pool, e, K_widen, is_signed ? "(uint64_t)(int64_t)" : "(uint64_t)");
+    tpl_bool(&g->pool, e, K_is_string, is_string);
+    tpl_bool(&g->pool, e, K_is_bits, bits);
+    tpl_bool(&g->pool, e, K_is_integer, !bits && !is_string);
+
+    const struct mofc_qualifier *descs = value_descriptions(quals, bits);
+    const char **names = cg_pool_alloc(&g->pool, vm->count * sizeof *names);
+    uint32_t *by_value = cg_pool_alloc(&g->pool, vm->count * sizeof *by_value);
+    uint32_t *by_name = cg_pool_alloc(&g->pool, vm->count * sizeof *by_name);
+    if (!names || !by_value || !by_name)
+        return;
+
+    /* Constants: every single value (every entry of a string map); the
+     * names of the lookups beside them are taken first. */
+    static const char *const taken[] = {"enum", "to_name", "from_name", "to_string",
+                                        "from_string", "decode", "property", "default",
+                                        "Bits", "method"};
+    cn_scope_reset(&g->scope);
+    for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+        cn_claim(&g->scope, &g->pool, taken[i]);
+    bool fits_int = true;
+    struct cg_buf ranges = {0};
+    for (size_t i = 0; i < vm->count; i++) {
+        const struct mofc_valuemap_entry *x = &vm->entries[i];
+        names[i] = entry_name(x);
+        by_value[i] = by_name[i] = (uint32_t)i;
+        bool single = is_string || x->kind == MOFC_VM_VALUE;
+        if (!single) {
+            cg_printf(&ranges, "%s\"%s\" %s", ranges.len ? ", " : "", x->raw ? x->raw : "..",
+                      names[i]);
+            continue;
+        }
+        const char *id = ident_of(g, &g->pool, names[i], "");
+        if (!*id)
+            id = pf(g, "Value_%zu", i);
+        const char *constant = join(g, name, "_", cn_claim(&g->scope, &g->pool, id), NULL);
+        size_t from = g->tmp.len;
+        uint64_t v = is_string ? i : x->lo.u;
+        if (bits) {
+            if (v < 31)
+                cg_printf(&g->tmp, "0x%" PRIX64, (uint64_t)1 << v);
+            else if (v < 64)
+                cg_printf(&g->tmp, "((uint64_t)1 << %" PRIu64 ")", v);
+            else
+                continue;
+            fits_int = fits_int && v < 31;
+        } else if (is_string) {
+            cg_printf(&g->tmp, "%zu", i);
+        } else if (x->raw && (x->raw[0] == '0') && (x->raw[1] == 'x' || x->raw[1] == 'X') &&
+                   (!is_signed || x->lo.s >= 0)) {
+            cg_printf(&g->tmp, "0x%" PRIX64, v);
+            fits_int = fits_int && v <= INT32_MAX;
+        } else {
+            cn_integer(&g->tmp, vm->type, x->lo.u, x->lo.s);
+            fits_int = fits_int && (is_signed ? x->lo.s >= INT32_MIN && x->lo.s <= INT32_MAX
+                                              : x->lo.u <= INT32_MAX);
+        }
+        const char *value = take(g, from);
+        struct tpl_obj *k = tpl_item(&g->pool, e, K_constants);
+        tpl_str(&g->pool, k, K_constant, constant);
+        tpl_str(&g->pool, k, K_value, value);
+        const char *text = NULL;
+        if (descs && i < descs->value.count)
+            text = descs->value.elements[i].is_null ? NULL
+                                                     : descs->value.elements[i].v.string.text;
+        const char *doc = text ? text : (x->name && x->raw && strcmp(x->name, x->raw) != 0
+                                             ? pf(g, "\"%s\"", x->name) : NULL);
+        tpl_str(&g->pool, k, K_doc, doc_comment(g, "    ", doc, NULL));
+    }
+    /* Enumerators must fit an int; wider values become macros. */
+    tpl_bool(&g->pool, e, K_as_enum, is_string || fits_int);
+    tpl_bool(&g->pool, e, K_as_macros, !is_string && !fits_int);
+
+    struct cg_buf about_buf = {0};
+    cg_puts(&about_buf, about);
+    if (ranges.len) {
+        cg_puts(&about_buf, "\nRanges, in the table but not constants: ");
+        cg_put(&about_buf, ranges.data, ranges.len);
+        cg_putc(&about_buf, '.');
+    }
+    tpl_str(&g->pool, e, K_doc,
+            doc_comment(g, "", about_buf.data ? about_buf.data : "", NULL));
+    cg_buf_free(&about_buf);
+    cg_buf_free(&ranges);
+
+    /* The table, ValueMap order. */
+    size_t from = g->tmp.len;
+    for (size_t i = 0; i < vm->count; i++) {
+        const struct mofc_valuemap_entry *x = &vm->entries[i];
+        cg_put(&g->tmp, "    {", 5);
+        put_string(g, &g->tmp, names[i], strlen(names[i]));
+        cg_puts(&g->tmp, ", ");
+        const char *wire = x->raw ? x->raw : is_string ? names[i] : NULL;
+        if (wire)
+            put_string(g, &g->tmp, wire, strlen(wire));
+        else
+            cg_puts(&g->tmp, "NULL");
+        cg_puts(&g->tmp, ", ");
+        put_u64(&g->tmp, is_string ? i : x->lo.u, is_signed);
+        cg_puts(&g->tmp, ", ");
+        put_u64(&g->tmp, is_string ? i : x->hi.u, is_signed);
+        cg_put(&g->tmp, "},\n", 3);
+    }
+    tpl_str(&g->pool, e, K_entries, take(g, from));
+    sort_ctx = (struct sort_ctx){vm, names};
+    qsort(by_value, vm->count, sizeof *by_value, by_value_cmp);
+    qsort(by_name, vm->count, sizeof *by_name, by_name_cmp);
+    tpl_str(&g->pool, e, K_by_value, index_list(g, by_value, vm->count));
+    tpl_str(&g->pool, e, K_by_name, index_list(g, by_name, vm->count));
+}
+
+/* ---- qualifiers ---- */
+
+/* One row of the class's cim_scalar table. */
+static void put_scalar_row(struct cgen *g, struct cg_buf *b, const struct mofc_value *v)
+{
+    cg_put(b, "    ", 4);
+    switch (v->type) {
+    case MOFC_TYPE_BOOLEAN:
+        cg_printf(b, "{%d, 0, 0, NULL}", v->v.boolean ? 1 : 0);
+        break;
+    case MOFC_TYPE_REAL32:
+    case MOFC_TYPE_REAL64:
+        cg_puts(b, "{0, 0, ");
+        cn_real(b, v->v.real, false);
+        cg_puts(b, ", NULL}");
+        break;
+    case MOFC_TYPE_CHAR16:
+        cg_printf(b, "{%u, 0, 0, NULL}", (unsigned)v->v.char16);
+        break;
+    case MOFC_TYPE_STRING:
+        cg_puts(b, "{0, 0, 0, ");
+        put_string(g, b, v->v.string.text, v->v.string.len);
+        cg_putc(b, '}');
+        break;
+    case MOFC_TYPE_DATETIME:
+        cg_puts(b, "{0, 0, 0, ");
+        cn_string(b, v->v.datetime->text, strlen(v->v.datetime->text));
+        cg_putc(b, '}');
+        break;
+    case MOFC_TYPE_REFERENCE:
+        cg_puts(b, "{0, 0, 0, ");
+        put_string(g, b, v->v.ref.path.text, v->v.ref.path.len);
+        cg_putc(b, '}');
+        break;
+    case MOFC_TYPE_OBJECT:
+        cg_puts(b, "{0, 0, 0, NULL}");
+        break;
+    default:
+        if (is_signed_type(v->type)) {
+            cg_puts(b, "{0, ");
+            cn_integer(b, MOFC_TYPE_SINT64, 0, v->v.s);
+            cg_puts(b, ", 0, NULL}");
+        } else {
+            cg_puts(b, "{");
+            cn_integer(b, MOFC_TYPE_UINT64, v->v.u, 0);
+            cg_puts(b, ", 0, 0, NULL}");
+        }
+    }
+    cg_put(b, ",\n", 2);
+}
+
+/* Adds the qualifier list to the class's tables; returns its name, or
+ * "NULL" for an empty list. */
+static const char *qualifier_list(struct cgen *g, const struct mofc_qualifier_list *l)
+{
+    if (!l->count)
+        return "NULL";
+    const char *name = pf(g, "%s_qualifiers%u_", g->cn[g->c->index].ident, g->nqlists++);
+    struct tpl_obj *list = tpl_item(&g->pool, g->root, K_qualifier_lists);
+    tpl_str(&g->pool, list, K_name, name);
+    size_t from = g->tmp.len;
+    for (size_t i = 0; i < l->count; i++) {
+        const struct mofc_qualifier *q = &l->items[i];
+        const struct mofc_value *v = &q->value;
+        size_t first = g->nscalars;
+        size_t count = 0;
+        if (!v->is_null) {
+            count = v->is_array ? v->count : 1;
+            for (size_t k = 0; k < count; k++)
+                put_scalar_row(g, &g->scalars, v->is_array ? &v->elements[k] : v);
+            g->nscalars += count;
+        }
+        cg_put(&g->tmp, "    {", 5);
+        cn_string(&g->tmp, q->name, strlen(q->name));
+        cg_put(&g->tmp, ", ", 2);
+        cg_puts(&g->tmp, type_enum[q->decl ? q->decl->type : v->type]);
+        cg_puts(&g->tmp, v->is_array ? ", true, " : ", false, ");
+        put_dec(&g->tmp, count);
+        if (count) {
+            cg_put(&g->tmp, ", &", 3);
+            cg_puts(&g->tmp, g->cn[g->c->index].ident);
+            cg_put(&g->tmp, "_scalars_[", 10);
+            put_dec(&g->tmp, first);
+            cg_put(&g->tmp, "]},\n", 4);
+        } else
+            cg_puts(&g->tmp, ", NULL},\n");
+    }
+    tpl_str(&g->pool, list, K_items, take(g, from));
+    return name;
+}
+
+/* Sets the `nqualifiers` and `qualifiers` fields of `o`. */
+static void add_qualifiers(struct cgen *g, struct tpl_obj *o,
+                           const struct mofc_qualifier_list *l)
+{
+    tpl_str(&g->pool, o, K_nqualifiers, num(g, l->count));
+    tpl_str(&g->pool, o, K_qualifiers, qualifier_list(g, l));
+}
+
+/* ---- properties ---- */
+
+/* " | " unless nothing was written since `from`. */
+static struct cg_buf *cg_puts_sep(struct cg_buf *b, size_t from)
+{
+    if (b->len > from)
+        cg_put(b, " | ", 3);
+    return b;
+}
+
+static const char *flags_expr(struct cgen *g, unsigned flags, bool array)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } table[] = {
+        {MOFC_PROP_KEY, "CIM_FLAG_KEY"},
+        {MOFC_PROP_READ, "CIM_FLAG_READ"},
+        {MOFC_PROP_WRITE, "CIM_FLAG_WRITE"},
+        {MOFC_PROP_REQUIRED, "CIM_FLAG_REQUIRED"},
+        {MOFC_PROP_STATIC, "CIM_FLAG_STATIC"},
+        {MOFC_PROP_DEPRECATED, "CIM_FLAG_DEPRECATED"},
+        {MOFC_PROP_EXPERIMENTAL, "CIM_FLAG_EXPERIMENTAL"},
+        {MOFC_PROP_EMBEDDED_OBJECT, "CIM_FLAG_EMBEDDED_OBJECT"},
+        {MOFC_PROP_EMBEDDED_INSTANCE, "CIM_FLAG_EMBEDDED_INSTANCE"},
+        {MOFC_PROP_IN, "CIM_FLAG_IN"},
+        {MOFC_PROP_OUT, "CIM_FLAG_OUT"},
+    };
+    size_t from = g->tmp.len;
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        if (flags & table[i].bit)
+            cg_puts(cg_puts_sep(&g->tmp, from), table[i].name);
+    if (array)
+        cg_puts(cg_puts_sep(&g->tmp, from), "CIM_FLAG_ARRAY");
+    if (g->tmp.len == from)
+        cg_putc(&g->tmp, '0');
+    return take(g, from);
+}
+
+/* The member declaration: "uint32_t LogonType", "cim_string_array Roles". */
+static const char *member_decl(struct cgen *g, const struct mofc_property *p, const char *member)
+{
+    const struct mofc_typeinfo *t = &p->t;
+    if (is_object(t, p->flags)) {
+        const struct mofc_class *e = embedded_target(g, t);
+        const char *target = e ? g->cn[e->index].ident : NULL;
+        if (!t->is_array)
+            return target ? pf(g, "const struct %s *%s", target, member)
+                          : pf(g, "const cim_object *%s", member);
+        return target ? pf(g, "struct {\n        const struct %s *const *items;\n        "
+                              "size_t count;\n    } %s",
+                           target, member)
+                      : pf(g, "cim_object_array %s", member);
+    }
+    if (t->is_array)
+        return join(g, array_c[t->type], " ", member, NULL);
+    const char *c = scalar_c[t->type];
+    return join(g, c, c[strlen(c) - 1] == '*' ? "" : " ", member, NULL);
+}
+
+/* The element type of a default array (as in the runtime's array types). */
+static const char *element_type(const struct mofc_property *p)
+{
+    static const char *const elem[] = {
+        [MOFC_TYPE_STRING] = "char *const",
+        [MOFC_TYPE_DATETIME] = "cim_datetime",
+        [MOFC_TYPE_REFERENCE] = "cim_ref",
+    };
+    enum mofc_type t = p->t.type;
+    if (t <= MOFC_TYPE_OBJECT && t < sizeof elem / sizeof *elem && elem[t])
+        return elem[t];
+    return scalar_c[t];
+}
+
+/* The initialiser of a member (the MOF default, or NULL) and its flag. */
+static void member_init(struct cgen *g, struct tpl_obj *it, const struct mofc_property *p,
+                        const char *has)
+{
+    const struct mofc_value *v = &p->default_value;
+    const struct mofc_typeinfo *t = &p->t;
+    if (has)
+        tpl_str(&g->pool, it, K_has_init, v->is_null ? "false" : "true");
+    size_t from = g->tmp.len;
+    if (is_object(t, p->flags)) {
+        cg_puts(&g->tmp, t->is_array ? "{NULL, 0}" : "NULL");
+    } else if (t->is_array) {
+        if (v->is_null) {
+            cg_puts(&g->tmp, "{NULL, 0}");
+        } else {
+            /* The owner's .c defines the elements once; subclasses point there. */
+            const struct mofc_class *owner = p->owner;
+            cg_printf(&g->tmp, "{%s_%s_default, %zu}", g->cn[owner->index].ident,
+                      member_of(g, owner, p), v->count);
+        }
+    } else if (t->type == MOFC_TYPE_STRING && !v->is_null && v->v.string.len >= LONG_STRING) {
+        cg_printf(&g->tmp, "%s_%s_default", g->cn[p->owner->index].ident,
+                  member_of(g, p->owner, p));
+    } else {
+        put_scalar(g, &g->tmp, v, t->type);
+    }
+    tpl_str(&g->pool, it, K_init, take(g, from));
+}
+
+/* Default arrays (and long default strings) a property owns. */
+static void add_default(struct cgen *g, const struct mofc_property *p, const char *member)
+{
+    const struct mofc_value *v = &p->default_value;
+    if (v->is_null || is_object(&p->t, p->flags))
+        return;
+    bool long_string = !p->t.is_array && p->t.type == MOFC_TYPE_STRING &&
+                       v->v.string.len >= LONG_STRING;
+    if (!p->t.is_array && !long_string)
+        return;
+    struct tpl_obj *d = tpl_item(&g->pool, g->root, K_defaults);
+    tpl_str(&g->pool, d, K_name, pf(g, "%s_%s_default", g->cn[g->c->index].ident, member));
+    size_t from = g->tmp.len;
+    if (long_string) {
+        tpl_str(&g->pool, d, K_element, "char");
+        tpl_str(&g->pool, d, K_count, pf(g, "%zu", v->v.string.len + 1));
+        cg_putc(&g->tmp, '{');
+        for (size_t i = 0; i < v->v.string.len; i++)
+            cg_printf(&g->tmp, "%s%u,", i % 20 ? " " : "\n    ",
+                      (unsigned char)v->v.string.text[i]);
+        cg_puts(&g->tmp, " 0\n}");
+        tpl_str(&g->pool, d, K_values, take(g, from));
+        return;
+    }
+    tpl_str(&g->pool, d, K_element, element_type(p));
+    /* An empty array still needs an element, so `items` is not NULL. */
+    tpl_str(&g->pool, d, K_count, pf(g, "%zu", v->count ? v->count : 1));
+    cg_puts(&g->tmp, "{");
+    if (!v->count) {
+        struct mofc_value null = {.type = p->t.type, .is_null = true};
+        put_scalar(g, &g->tmp, &null, p->t.type);
+    }
+    for (size_t i = 0; i < v->count; i++) {
+        cg_puts(&g->tmp, i ? ", " : "");
+        put_scalar(g, &g->tmp, &v->elements[i], p->t.type);
+    }
+    cg_puts(&g->tmp, "}");
+    tpl_str(&g->pool, d, K_values, take(g, from));
+}
+
+static const char *ref_name(const struct mofc_typeinfo *t)
+{
+    if (t->type == MOFC_TYPE_REFERENCE && t->ref_class)
+        return t->ref_class->name;
+    return t->embedded_name;
+}
+
+static const char *enum_ref(struct cgen *g, const char *prefix)
+{
+    return prefix ? join(g, "&", prefix, "_enum", NULL) : "NULL";
+}
+
+/* The descriptor of a property this class declares. */
+static void add_property(struct cgen *g, const struct mofc_property *p, size_t slot)
+{
+    const struct mofc_class *c = g->c;
+    const struct class_names *cn = &g->cn[c->index];
+    const char *member = cn->member[slot];
+    struct tpl_obj *o = tpl_item(&g->pool, g->root, K_properties);
+    tpl_str(&g->pool, o, K_name, join(g, cn->ident, "_", member, "_property", NULL));
+    tpl_str(&g->pool, o, K_cim_name, string_lit(g, p->name));
+    tpl_str(&g->pool, o, K_cim_type, type_enum[p->t.type]);
+    tpl_str(&g->pool, o, K_flags, flags_expr(g, p->flags, p->t.is_array));
+    tpl_str(&g->pool, o, K_member, member);
+    tpl_str(&g->pool, o, K_presence,
+            cn->has[slot] ? join(g, "offsetof(", cn->ident, ", ", cn->has[slot], ")", NULL)
+                          : "CIM_NO_PRESENCE");
+    tpl_str(&g->pool, o, K_origin, string_lit(g, p->origin ? p->origin->name : c->name));
+    tpl_str(&g->pool, o, K_ref_class, string_lit(g, ref_name(&p->t)));
+    tpl_str(&g->pool, o, K_array_size, num(g, p->t.array_size));
+    tpl_str(&g->pool, o, K_max_len, num(g, p->max_len));
+    tpl_str(&g->pool, o, K_min_len, num(g, p->min_len));
+    tpl_str(&g->pool, o, K_has_max_value, p->has_max_value ? "true" : "false");
+    tpl_str(&g->pool, o, K_has_min_value, p->has_min_value ? "true" : "false");
+    size_t from = g->tmp.len;
+    cn_integer(&g->tmp, MOFC_TYPE_SINT64, 0, p->has_max_value ? p->max_value : 0);
+    tpl_str(&g->pool, o, K_max_value, take(g, from));
+    cn_integer(&g->tmp, MOFC_TYPE_SINT64, 0, p->has_min_value ? p->min_value : 0);
+    tpl_str(&g->pool, o, K_min_value, take(g, from));
+    const char *units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "PUnit"));
+    if (!units)
+        units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "Units"));
+    tpl_str(&g->pool, o, K_units, string_lit(g, units));
+    bool values = p->valuemap && p->valuemap->count &&
+                  (p->valuemap->is_string || mofc_type_is_integer(p->valuemap->type));
+    bool bits = p->bitmap && p->bitmap->count && mofc_type_is_integer(p->bitmap->type);
+    tpl_str(&g->pool, o, K_values, enum_ref(g, values ? property_enum(g, p, false) : NULL));
+    tpl_str(&g->pool, o, K_bits, enum_ref(g, bits ? property_enum(g, p, true) : NULL));
+    add_qualifiers(g, o, &p->qualifiers);
+
+    /* Its enums, when this definition states the qualifiers. */
+    const char *title = join(g, c->name, ".", p->name, NULL);
+    const char *ctype = scalar_c[p->t.type];
+    if (values && map_definition(p, "ValueMap", "Values") == p)
+        add_enum(g, property_enum(g, p, false), title, p->valuemap, false, ctype,
+                 &p->qualifiers,
+                 pf(g, "%s of %s (%s%s).", p->valuemap->is_string ? "ValueMap strings"
+                                                                   : "ValueMap/Values",
+                    title, mofc_type_name(p->t.type), p->t.is_array ? "[]" : ""));
+    if (bits && map_definition(p, "BitMap", "BitValues") == p)
+        add_enum(g, property_enum(g, p, true), title, p->bitmap, true, ctype, &p->qualifiers,
+                 pf(g, "BitMap/BitValues of %s: bit masks.", title));
+    add_default(g, p, member);
+}
+
+/* ---- methods ---- */
+
+static void add_method(struct cgen *g, const struct mofc_method *m)
+{
+    const struct mofc_class *c = g->c;
+    const char *mid = method_ident(g, m);
+    const char *name = pf(g, "%s_%s_method", g->cn[c->index].ident, mid);
+    struct tpl_obj *o = tpl_item(&g->pool, g->root, K_methods);
+    tpl_str(&g->pool, o, K_name, name);
+    tpl_str(&g->pool, o, K_cim_name, string_lit(g, m->name));
+    tpl_str(&g->pool, o, K_return_type, type_enum[m->ret.type]);
+    tpl_str(&g->pool, o, K_flags, flags_expr(g, m->flags, m->ret.is_array));
+    tpl_str(&g->pool, o, K_origin, string_lit(g, m->origin ? m->origin->name : c->name));
+    bool values = m->valuemap && m->valuemap->count &&
+                  (m->valuemap->is_string || mofc_type_is_integer(m->valuemap->type));
+    tpl_str(&g->pool, o, K_values, enum_ref(g, values ? method_enum(g, m) : NULL));
+    add_qualifiers(g, o, &m->qualifiers);
+    if (values && method_map_definition(m) == m)
+        add_enum(g, method_enum(g, m), pf(g, "%s.%s", c->name, m->name), m->valuemap, false,
+                 scalar_c[m->ret.type], &m->qualifiers,
+                 pf(g, "Return values of %s.%s().", c->name, m->name));
+
+    tpl_bool(&g->pool, o, K_parameters_any, m->nparams > 0);
+    tpl_str(&g->pool, o, K_nparameters, pf(g, "%zu", m->nparams));
+    tpl_str(&g->pool, o, K_parameters_ref, m->nparams ? pf(g, "%s_parameters_", name) : "NULL");
+    for (size_t k = 0; k < m->nparams; k++) {
+        const struct mofc_parameter *p = &m->params[k];
+        bool pv = p->valuemap && p->valuemap->count &&
+                  (p->valuemap->is_string || mofc_type_is_integer(p->valuemap->type));
+        bool pb = p->bitmap && p->bitmap->count && mofc_type_is_integer(p->bitmap->type);
+        const char *title = pf(g, "%s.%s.%s", c->name, m->name, p->name);
+        if (pv)
+            add_enum(g, param_enum(g, m, k, false), title, p->valuemap, false,
+                     scalar_c[p->t.type], &p->qualifiers,
+                     pf(g, "ValueMap/Values of parameter %s of %s.%s().", p->name, c->name,
+                        m->name));
+        if (pb)
+            add_enum(g, param_enum(g, m, k, true), title, p->bitmap, true, scalar_c[p->t.type],
+                     &p->qualifiers,
+                     pf(g, "BitMap/BitValues of parameter %s of %s.%s().", p->name, c->name,
+                        m->name));
+        const char *quals = qualifier_list(g, &p->qualifiers);
+        size_t from = g->tmp.len;
+        cg_putc(&g->tmp, '{');
+        cn_string(&g->tmp, p->name, strlen(p->name));
+        cg_printf(&g->tmp, ", %s, %s, %s, %" PRIu32 ", %s, %s, %zu, %s}", type_enum[p->t.type],
+                  flags_expr(g, p->flags, p->t.is_array), string_lit(g, ref_name(&p->t)),
+                  p->t.array_size,
+                  enum_ref(g, pv ? param_enum(g, m, k, false) : NULL),
+                  enum_ref(g, pb ? param_enum(g, m, k, true) : NULL), p->qualifiers.count,
+                  quals);
+        tpl_str(&g->pool, tpl_item(&g->pool, o, K_parameters), K_entry, take(g, from));
+    }
+}
+
+/* ---- classes ---- */
+
+static const char *class_flags(struct cgen *g, unsigned flags)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } table[] = {
+        {MOFC_CLASS_ASSOCIATION, "CIM_CLASS_ASSOCIATION"},
+        {MOFC_CLASS_INDICATION, "CIM_CLASS_INDICATION"},
+        {MOFC_CLASS_ABSTRACT, "CIM_CLASS_ABSTRACT"},
+        {MOFC_CLASS_TERMINAL, "CIM_CLASS_TERMINAL"},
+        {MOFC_CLASS_AGGREGATION, "CIM_CLASS_AGGREGATION"},
+        {MOFC_CLASS_EXCEPTION, "CIM_CLASS_EXCEPTION"},
+        {MOFC_CLASS_DEPRECATED, "CIM_CLASS_DEPRECATED"},
+        {MOFC_CLASS_EXPERIMENTAL, "CIM_CLASS_EXPERIMENTAL"},
+    };
+    size_t from = g->tmp.len;
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        if (flags & table[i].bit)
+            cg_puts(cg_puts_sep(&g->tmp, from), table[i].name);
+    if (g->tmp.len == from)
+        cg_putc(&g->tmp, '0');
+    return take(g, from);
+}
+
+static const char *basename_of(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static const char *banner(struct cgen *g, const char *file, const char *what, const char *from)
+{
+    size_t start = g->tmp.len;
+    cg_printf(&g->tmp, "%s - %s", file, what);
+    if (from)
+        cg_printf(&g->tmp, " (from %s)", from);
+    cg_printf(&g->tmp, ".\nGenerated by mofc %s; do not edit.", MOFC_VERSION);
+    const char *text = take(g, start);
+    cn_comment(&g->tmp, "", "/*", text, strlen(text));
+    return take(g, start);
+}
+
+static _Thread_local const struct mofc_class *by_name_class;
+
+static int prop_name_cmp(const void *a, const void *b)
+{
+    uint32_t i = *(const uint32_t *)a, k = *(const uint32_t *)b;
+    return mofc_name_cmp(by_name_class->properties[i]->name,
+                         by_name_class->properties[k]->name);
+}
+
+static int emit_file(struct cgen *g, const char *name, const char *tpl, const struct tpl_obj *root,
+                     cg_file_fn *emit, void *user)
+{
+    g->out.len = 0;
+    tpl_render(g->tpl, tpl, root, &g->out);
+    if (g->out.oom || g->pool.oom || g->tmp.oom || g->scalars.oom)
+        return 2;
+    return emit(user, name, g->out.data ? g->out.data : "", g->out.len);
+}
+
+static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *emit, void *user)
+{
+    const struct class_names *cn = &g->cn[c->index];
+    cg_pool_reset(&g->pool);
+    g->c = c;
+    g->nlong = g->nqlists = 0;
+    g->nscalars = 0;
+    g->scalars.len = 0;
+    struct tpl_obj *root = g->root = tpl_obj(&g->pool);
+    if (!root)
+        return 2;
+    const char *from = c->loc.file ? basename_of(c->loc.file) : NULL;
+    tpl_str(&g->pool, root, K_version, MOFC_VERSION);
+    tpl_str(&g->pool, root, K_class, cn->ident);
+    tpl_str(&g->pool, root, K_cim_name, string_lit(g, c->name));
+    tpl_str(&g->pool, root, K_guard, pf(g, "%s_H", cn->ident));
+    if (c->superclass) {
+        tpl_str(&g->pool, root, K_superclass, g->cn[c->superclass->index].ident);
+        tpl_str(&g->pool, root, K_superclass_ref,
+                pf(g, "&%s_class", g->cn[c->superclass->index].ident));
+    } else {
+        tpl_str(&g->pool, root, K_superclass_ref, "NULL");
+    }
+    tpl_str(&g->pool, root, K_namespace, string_lit(g, c->namespace_name));
+    tpl_str(&g->pool, root, K_class_flags, class_flags(g, c->flags));
+
+    /* The struct: members root-first, grouped by the class that introduced them. */
+    const char *description = qualifier_text(local_qualifier(&c->qualifiers, "Description"));
+    tpl_str(&g->pool, root, K_doc,
+            doc_comment(g, "", description,
+                        c->superclass ? pf(g, "Superclass: %s.", c->superclass->name) : NULL));
+    const struct mofc_class *group = NULL;
+    bool *forward = NULL;
+    for (size_t k = 0; k < c->nproperties; k++) {
+        const struct mofc_property *p = c->properties[k];
+        struct tpl_obj *it = tpl_item(&g->pool, root, K_members);
+        const struct mofc_class *origin = p->origin ? p->origin : p->owner;
+        if (origin != group) {
+            tpl_str(&g->pool, it, K_heading, origin->name);
+            group = origin;
+        }
+        /* The full text where the property is declared; the heading
+         * names the class to look in for inherited ones. */
+        const char *text = p->owner == c ? qualifier_text(mofc_qualifiers_find(
+                                                &p->qualifiers, "Description"))
+                                         : NULL;
+        tpl_str(&g->pool, it, K_doc,
+                p->owner == c ? doc_comment(g, "    ", text, property_facts(g, p)) : "");
+        if (cn->has[k])
+            tpl_str(&g->pool, it, K_has, cn->has[k]);
+        tpl_str(&g->pool, it, K_decl, member_decl(g, p, cn->member[k]));
+        member_init(g, it, p, cn->has[k]);
+        const struct mofc_class *e = is_object(&p->t, p->flags) ? embedded_target(g, &p->t) : NULL;
+        if (e) {
+            if (!forward)
+                forward = cg_pool_alloc(&g->pool, g->m->nclasses + 1);
+            if (forward && !forward[e->index]) {
+                forward[e->index] = true;
+                tpl_str(&g->pool, tpl_item(&g->pool, root, K_forward), K_name,
+                        g->cn[e->index].ident);
+            }
+        }
+        if (p->owner == c)
+            add_property(g, p, k);
+    }
+
+    /* Methods this class declares; the descriptor lists all. */
+    for (size_t k = 0; k < c->nmethods; k++)
+        if (c->methods[k]->owner == c)
+            add_method(g, c->methods[k]);
+
+    tpl_bool(&g->pool, root, K_all_properties_any, c->nproperties > 0);
+    tpl_str(&g->pool, root, K_nproperties, pf(g, "%zu", c->nproperties));
+    tpl_str(&g->pool, root, K_properties_ref,
+            c->nproperties ? pf(g, "%s_properties_", cn->ident) : "NULL");
+    tpl_str(&g->pool, root, K_by_name_ref,
+            c->nproperties ? pf(g, "%s_by_name_", cn->ident) : "NULL");
+    if (c->nproperties) {
+        uint32_t *idx = cg_pool_alloc(&g->pool, c->nproperties * sizeof *idx);
+        if (!idx)
+            return 2;
+        for (size_t k = 0; k < c->nproperties; k++) {
+            const struct mofc_property *p = c->properties[k];
+            idx[k] = (uint32_t)k;
+            tpl_str(&g->pool, tpl_item(&g->pool, root, K_all_properties), K_name,
+                    join(g, g->cn[p->owner->index].ident, "_", member_of(g, p->owner, p),
+                         "_property", NULL));
+        }
+        by_name_class = c;
+        qsort(idx, c->nproperties, sizeof *idx, prop_name_cmp);
+        tpl_str(&g->pool, root, K_by_name, index_list(g, idx, c->nproperties));
+    }
+    tpl_bool(&g->pool, root, K_all_methods_any, c->nmethods > 0);
+    tpl_str(&g->pool, root, K_nmethods, pf(g, "%zu", c->nmethods));
+    tpl_str(&g->pool, root, K_methods_ref, c->nmethods ? pf(g, "%s_methods_", cn->ident) : "NULL");
+    for (size_t k = 0; k < c->nmethods; k++) {
+        const struct mofc_method *m = c->methods[k];
+        tpl_str(&g->pool, tpl_item(&g->pool, root, K_all_methods), K_name,
+                pf(g, "%s_%s_method", g->cn[m->owner->index].ident, method_ident(g, m)));
+    }
+    add_qualifiers(g, root, &c->qualifiers);
+    tpl_text(&g->pool, root, K_scalars,
+             g->scalars.len ? cg_pool_strndup(&g->pool, g->scalars.data, g->scalars.len) : NULL,
+             g->scalars.len);
+
+    int rc;
+    const char *h = pf(g, "%s.h", cn->ident);
+    tpl_str(&g->pool, root, K_banner,
+            banner(g, h, pf(g, "C binding of the CIM class %s", c->name), from));
+    rc = emit_file(g, h, "class.h.tpl", root, emit, user);
+    if (rc)
+        return rc;
+    const char *cfile = pf(g, "%s.c", cn->ident);
+    tpl_str(&g->pool, root, K_banner,
+            banner(g, cfile, pf(g, "tables and functions of the CIM class %s", c->name), from));
+    return emit_file(g, cfile, "class.c.tpl", root, emit, user);
+}
+
+static void cgen_free_scratch(struct cgen *g)
+{
+    cg_buf_free(&g->scalars);
+    cn_scope_free(&g->scope);
+    cg_pool_free(&g->pool);
+    cg_buf_free(&g->out);
+    cg_buf_free(&g->tmp);
+}
+
+/* Classes render independently once the names are fixed, so they are
+ * shared out over the processors: every worker takes every n-th class
+ * with scratch space of its own.  Bytes do not depend on the split. */
+struct worker {
+    struct cgen g;
+    size_t first, step;
+    cg_file_fn *emit;
+    void *user;
+    atomic_int *stop;
+    int rc;
+    pthread_t thread;
+};
+
+static void *work(void *arg)
+{
+    struct worker *w = arg;
+    const struct mofc_model *m = w->g.m;
+    for (size_t i = w->first; i < m->nclasses && !w->rc; i += w->step) {
+        if (atomic_load(w->stop))
+            break;
+        const struct mofc_class *c = m->classes[i];
+        if (!w->g.o->selected || w->g.o->selected[c->index])
+            w->rc = render_class(&w->g, c, w->emit, w->user);
+    }
+    if (w->rc)
+        atomic_store(w->stop, 1);
+    return NULL;
+}
+
+static int render_classes(struct cgen *g, size_t count, cg_file_fn *emit, void *user)
+{
+    enum { MAX_WORKERS = 8, CLASSES_PER_WORKER = 64 };
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t n = cpus > 1 ? (size_t)cpus : 1;
+    if (n > MAX_WORKERS)
+        n = MAX_WORKERS;
+    if (n > count / CLASSES_PER_WORKER)
+        n = count / CLASSES_PER_WORKER ? count / CLASSES_PER_WORKER : 1;
+    struct worker w[MAX_WORKERS];
+    atomic_int stop = 0;
+    size_t started = 0;
+    for (size_t i = 0; i < n; i++) {
+        memset(&w[i], 0, sizeof w[i]);
+        w[i].g.m = g->m;
+        w[i].g.o = g->o;
+        w[i].g.r = g->r;
+        w[i].g.tpl = g->tpl;
+        w[i].g.cn = g->cn;
+        w[i].first = i;
+        w[i].step = n;
+        w[i].emit = emit;
+        w[i].user = user;
+        w[i].stop = &stop;
+    }
+    /* Worker 0 is this thread; a worker that cannot start is done here. */
+    for (size_t i = 1; i < n; i++) {
+        if (pthread_create(&w[i].thread, NULL, work, &w[i]) != 0)
+            break;
+        started = i;
+    }
+    work(&w[0]);
+    for (size_t i = started + 1; i < n; i++)
+        work(&w[i]);
+    for (size_t i = 1; i <= started; i++)
+        pthread_join(w[i].thread, NULL);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!rc && w[i].rc)
+            rc = w[i].rc;
+        cgen_free_scratch(&w[i].g);
+    }
+    return rc;
+}
+
+int cg_c(const struct mofc_model *m, const struct cg_c_options *o, struct cg_report *r,
+         cg_file_fn *emit, void *user)
+{
+    struct cgen g = {0};
+    g.m = m;
+    g.o = o;
+    g.r = r;
+    int rc = 1;
+    size_t errors = r->nerrors;
+    g.tpl = tpl_set_new(key_names, NKEYS, NULL);
+    g.cn = calloc(m->nclasses + 1, sizeof *g.cn);
+    if (!g.tpl || !g.cn) {
+        rc = 2;
+        goto out;
+    }
+    for (size_t i = 0; i < sizeof template_names / sizeof *template_names; i++)
+        tpl_load(g.tpl, "c", template_names[i], o->template_dir, r);
+    if (r->nerrors != errors || !tpl_link(g.tpl, r))
+        goto out;
+    name_classes(&g);
+    if (g.names.oom) {
+        rc = 2;
+        goto out;
+    }
+
+    /* The runtime header and the header including all. */
+    struct tpl_obj *root = g.root = tpl_obj(&g.pool);
+    tpl_str(&g.pool, root, K_version, MOFC_VERSION);
+    tpl_str(&g.pool, root, K_banner,
+            banner(&g, "cim_runtime.h", "shared types of the generated CIM bindings", NULL));
+    rc = emit_file(&g, "cim_runtime.h", "runtime.h.tpl", root, emit, user);
+    if (rc)
+        goto out;
+    cg_pool_reset(&g.pool);
+    root = g.root = tpl_obj(&g.pool);
+    size_t count = 0;
+    for (size_t i = 0; i < m->nclasses; i++) {
+        const struct mofc_class *c = m->classes[i];
+        if (o->selected && !o->selected[c->index])
+            continue;
+        tpl_str(&g.pool, tpl_item(&g.pool, root, K_classes), K_name, g.cn[c->index].ident);
+        count++;
+    }
+    tpl_str(&g.pool, root, K_count, pf(&g, "%zu", count));
+    tpl_str(&g.pool, root, K_version, MOFC_VERSION);
+    tpl_str(&g.pool, root, K_banner,
+            banner(&g, "cim_classes.h", "includes every generated class", NULL));
+    rc = emit_file(&g, "cim_classes.h", "all.h.tpl", root, emit, user);
+    if (rc)
+        goto out;
+
+    rc = render_classes(&g, count, emit, user);
+out:
+    if (!rc && (g.pool.oom || g.names.oom || g.tmp.oom || g.out.oom || g.scalars.oom))
+        rc = 2;
+    tpl_set_free(g.tpl);
+    free(g.cn);
+    cg_pool_free(&g.names);
+    cgen_free_scratch(&g);
+    return rc;
+}
