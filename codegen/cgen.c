@@ -39,7 +39,7 @@
     X(max_value) X(member) X(members) X(methods) X(methods_ref) X(min_len) X(min_value) X(name)   \
     X(namespace) X(nmethods) X(nparameters) X(nproperties) X(nqualifiers) X(origin)              \
     X(parameters) X(parameters_any) X(parameters_ref) X(presence) X(properties)                  \
-    X(properties_ref) X(qualifier_lists) X(qualifiers) X(ref_class) X(return_type) X(scalars)     \
+    X(properties_ref) X(nby_value) X(rest) X(qualifier_lists) X(qualifiers) X(ref_class) X(return_type) X(scalars)     \
     X(superclass) X(superclass_ref) X(table) X(title) X(units) X(value) X(values)  \
     X(version) X(widen)
 
@@ -148,7 +148,7 @@ static const char *join(struct cgen *g, ...)
 }
 
 static const char *const type_enum[] = {
-    [MOFC_TYPE_NONE] = "0",
+    [MOFC_TYPE_NONE] = "CIM_VOID",
     [MOFC_TYPE_BOOLEAN] = "CIM_BOOLEAN",
     [MOFC_TYPE_UINT8] = "CIM_UINT8",
     [MOFC_TYPE_SINT8] = "CIM_SINT8",
@@ -331,21 +331,29 @@ static void put_scalar(struct cgen *g, struct cg_buf *b, const struct mofc_value
 
 /* ---- names computed up front ---- */
 
-/* The identifier of a CIM name; `fallback` when nothing of it is left. */
-static const char *ident_of(struct cgen *g, struct cg_pool *pool, const char *name,
-                            const char *fallback)
+/* The identifier of a CIM name; `fallback` when nothing of it is left.
+ * One that stands alone must not start with a digit; one that follows a
+ * prefix (enumerators) may. */
+static const char *ident_part(struct cgen *g, struct cg_pool *pool, const char *name,
+                              const char *fallback, bool alone)
 {
     size_t from = g->tmp.len;
     size_t n = cn_ident(&g->tmp, name, strlen(name));
     const char *s;
     if (!n)
         s = fallback;
-    else if (g->tmp.data[from] >= '0' && g->tmp.data[from] <= '9')
+    else if (alone && g->tmp.data[from] >= '0' && g->tmp.data[from] <= '9')
         s = cg_pool_printf(pool, "_%s", g->tmp.data + from);
     else
         s = cg_pool_strndup(pool, g->tmp.data + from, n);
     g->tmp.len = from;
     return s ? s : fallback;
+}
+
+static const char *ident_of(struct cgen *g, struct cg_pool *pool, const char *name,
+                            const char *fallback)
+{
+    return ident_part(g, pool, name, fallback, true);
 }
 
 /* Member names of every class: a subclass keeps its superclass's names
@@ -475,23 +483,45 @@ static const char *qualifier_text(const struct mofc_qualifier *q)
     return q->value.v.string.text;
 }
 
-/* A doc comment from `text` plus an optional facts line; "" for none. */
-static const char *doc_comment(struct cgen *g, const char *indent, const char *text,
-                               const char *facts)
+/* The text of a string qualifier, NUL bytes and all. */
+static struct mofc_string qualifier_string(const struct mofc_qualifier *q)
 {
-    bool has_text = text && *text, has_facts = facts && *facts;
+    struct mofc_string none = {NULL, 0};
+    if (!q || q->value.is_null || q->value.is_array || q->value.type != MOFC_TYPE_STRING)
+        return none;
+    return q->value.v.string;
+}
+
+/* A doc comment from `text` (`n` bytes, which may hold NUL) plus an
+ * optional facts line; "" for none. */
+static const char *doc_comment_n(struct cgen *g, const char *indent, const char *text, size_t n,
+                                 const char *facts)
+{
+    bool has_text = text && n, has_facts = facts && *facts;
     if (!has_text && !has_facts)
         return "";
     size_t from = g->tmp.len;
     if (has_text && has_facts) {
-        /* text, newline, facts: joined in the pool first */
-        const char *both = join(g, text, "\n", facts, NULL);
-        cn_comment(&g->tmp, indent, "/**", both, strlen(both));
+        size_t flen = strlen(facts);
+        char *both = cg_pool_alloc(&g->pool, n + 1 + flen + 1);
+        if (!both)
+            return "";
+        memcpy(both, text, n);
+        both[n] = '\n';
+        memcpy(both + n + 1, facts, flen + 1);
+        cn_comment(&g->tmp, indent, "/**", both, n + 1 + flen);
+    } else if (has_text) {
+        cn_comment(&g->tmp, indent, "/**", text, n);
     } else {
-        const char *only = has_text ? text : facts;
-        cn_comment(&g->tmp, indent, "/**", only, strlen(only));
+        cn_comment(&g->tmp, indent, "/**", facts, strlen(facts));
     }
     return take(g, from);
+}
+
+static const char *doc_comment(struct cgen *g, const char *indent, const char *text,
+                               const char *facts)
+{
+    return doc_comment_n(g, indent, text, text ? strlen(text) : 0, facts);
 }
 
 /* "Key. Read/write. MaxLen 64. Units: seconds." */
@@ -559,9 +589,8 @@ static int by_value_cmp(const void *a, const void *b)
 static int by_name_cmp(const void *a, const void *b)
 {
     uint32_t i = *(const uint32_t *)a, k = *(const uint32_t *)b;
+    /* Names equal but for case: ValueMap order, so a lookup finds the first. */
     int c = mofc_name_cmp(sort_ctx.names[i], sort_ctx.names[k]);
-    if (!c)
-        c = strcmp(sort_ctx.names[i], sort_ctx.names[k]);
     return c ? c : (i > k) - (i < k);
 }
 
@@ -657,58 +686,80 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
     cn_scope_reset(&g->scope);
     for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
         cn_claim(&g->scope, &g->pool, taken[i]);
+    /* Enumerators must fit an int (ISO C); a map with wider values gets
+     * typed macros instead. */
     bool fits_int = true;
+    size_t nconstants = 0;
+    for (size_t i = 0; i < vm->count; i++) {
+        const struct mofc_valuemap_entry *x = &vm->entries[i];
+        if (!is_string && x->kind != MOFC_VM_VALUE)
+            continue;
+        nconstants++;
+        if (bits)
+            fits_int = fits_int && x->lo.u < 31;
+        else if (!is_string)
+            fits_int = fits_int && (is_signed ? x->lo.s >= INT32_MIN && x->lo.s <= INT32_MAX
+                                              : x->lo.u <= INT32_MAX);
+    }
+    bool as_enum = nconstants && (is_string || fits_int);
+    tpl_bool(&g->pool, e, K_as_enum, as_enum);
+    tpl_bool(&g->pool, e, K_as_macros, nconstants && !as_enum);
+
     struct cg_buf ranges = {0};
     for (size_t i = 0; i < vm->count; i++) {
         const struct mofc_valuemap_entry *x = &vm->entries[i];
         names[i] = entry_name(x);
         by_value[i] = by_name[i] = (uint32_t)i;
-        bool single = is_string || x->kind == MOFC_VM_VALUE;
-        if (!single) {
-            cg_printf(&ranges, "%s\"%s\" %s", ranges.len ? ", " : "", x->raw ? x->raw : "..",
+        if (!is_string && x->kind != MOFC_VM_VALUE) {
+            cg_printf(&ranges, "%s\"%s\": %s", ranges.len ? "; " : "", x->raw ? x->raw : "..",
                       names[i]);
             continue;
         }
-        const char *id = ident_of(g, &g->pool, names[i], "");
-        if (!*id)
-            id = pf(g, "Value_%zu", i);
+        if (bits && x->lo.u >= 64)
+            continue;
+        const char *id = ident_part(g, &g->pool, names[i], "", false);
+        if (!*id)   /* no identifier characters at all: named by its value */
+            id = is_string ? pf(g, "Value_%zu", i)
+                 : is_signed && x->lo.s < 0 ? pf(g, "Value_minus_%" PRIu64, -(uint64_t)x->lo.u)
+                                           : pf(g, "Value_%" PRIu64, x->lo.u);
         const char *constant = join(g, name, "_", cn_claim(&g->scope, &g->pool, id), NULL);
         size_t from = g->tmp.len;
         uint64_t v = is_string ? i : x->lo.u;
-        if (bits) {
-            if (v < 31)
-                cg_printf(&g->tmp, "0x%" PRIX64, (uint64_t)1 << v);
-            else if (v < 64)
-                cg_printf(&g->tmp, "((uint64_t)1 << %" PRIu64 ")", v);
-            else
-                continue;
-            fits_int = fits_int && v < 31;
-        } else if (is_string) {
-            cg_printf(&g->tmp, "%zu", i);
-        } else if (x->raw && (x->raw[0] == '0') && (x->raw[1] == 'x' || x->raw[1] == 'X') &&
-                   (!is_signed || x->lo.s >= 0)) {
-            cg_printf(&g->tmp, "0x%" PRIX64, v);
-            fits_int = fits_int && v <= INT32_MAX;
-        } else {
-            cn_integer(&g->tmp, vm->type, x->lo.u, x->lo.s);
-            fits_int = fits_int && (is_signed ? x->lo.s >= INT32_MIN && x->lo.s <= INT32_MAX
-                                              : x->lo.u <= INT32_MAX);
-        }
+        bool hex = x->raw && x->raw[0] == '0' && (x->raw[1] == 'x' || x->raw[1] == 'X') &&
+                   (!is_signed || x->lo.s >= 0);
+        if (!as_enum)
+            cg_printf(&g->tmp, "((%s)", c_type);
+        if (bits)
+            cg_printf(&g->tmp, as_enum ? "0x%" PRIX64 : "UINT64_C(0x%" PRIX64 ")",
+                      (uint64_t)1 << v);
+        else if (is_string)
+            put_dec(&g->tmp, i);
+        else if (hex)
+            cg_printf(&g->tmp, as_enum ? "0x%" PRIX64 : "UINT64_C(0x%" PRIX64 ")", v);
+        else if (as_enum && is_signed)
+            cg_printf(&g->tmp, "%" PRId64, x->lo.s);
+        else if (as_enum)
+            put_dec(&g->tmp, v);
+        else
+            cn_integer(&g->tmp, is_signed ? MOFC_TYPE_SINT64 : MOFC_TYPE_UINT64, x->lo.u,
+                       x->lo.s);
+        if (!as_enum)
+            cg_putc(&g->tmp, ')');
         const char *value = take(g, from);
         struct tpl_obj *k = tpl_item(&g->pool, e, K_constants);
         tpl_str(&g->pool, k, K_constant, constant);
         tpl_str(&g->pool, k, K_value, value);
-        const char *text = NULL;
-        if (descs && i < descs->value.count)
-            text = descs->value.elements[i].is_null ? NULL
-                                                     : descs->value.elements[i].v.string.text;
-        const char *doc = text ? text : (x->name && x->raw && strcmp(x->name, x->raw) != 0
-                                             ? pf(g, "\"%s\"", x->name) : NULL);
-        tpl_str(&g->pool, k, K_doc, doc_comment(g, "    ", doc, NULL));
+        /* The per-value text; else the name as written when the
+         * identifier had to change it. */
+        struct mofc_string text = {NULL, 0};
+        if (descs && i < descs->value.count && !descs->value.elements[i].is_null)
+            text = descs->value.elements[i].v.string;
+        if (!text.text && strcmp(id, names[i]) != 0) {
+            text.text = join(g, "\"", names[i], "\"", NULL);
+            text.len = strlen(text.text);
+        }
+        tpl_str(&g->pool, k, K_doc, doc_comment_n(g, "    ", text.text, text.len, NULL));
     }
-    /* Enumerators must fit an int; wider values become macros. */
-    tpl_bool(&g->pool, e, K_as_enum, is_string || fits_int);
-    tpl_bool(&g->pool, e, K_as_macros, !is_string && !fits_int);
 
     struct cg_buf about_buf = {0};
     cg_puts(&about_buf, about);
@@ -741,10 +792,26 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
         cg_put(&g->tmp, "},\n", 3);
     }
     tpl_str(&g->pool, e, K_entries, take(g, from));
+    /* A lone ".." claims every value the others leave: it overlaps them,
+     * so it stays out of the sorted ranges and is the fallback. */
+    size_t unclaimed = 0, rest = SIZE_MAX, nby_value = 0;
+    for (size_t i = 0; i < vm->count; i++)
+        if (vm->entries[i].kind == MOFC_VM_UNCLAIMED) {
+            unclaimed++;
+            rest = i;
+        }
+    if (unclaimed != 1 || is_string)
+        rest = SIZE_MAX;
+    for (size_t i = 0; i < vm->count; i++)
+        if (i != rest)
+            by_value[nby_value++] = (uint32_t)i;
     sort_ctx = (struct sort_ctx){vm, names};
-    qsort(by_value, vm->count, sizeof *by_value, by_value_cmp);
+    qsort(by_value, nby_value, sizeof *by_value, by_value_cmp);
     qsort(by_name, vm->count, sizeof *by_name, by_name_cmp);
-    tpl_str(&g->pool, e, K_by_value, index_list(g, by_value, vm->count));
+    tpl_str(&g->pool, e, K_nby_value, num(g, nby_value));
+    tpl_str(&g->pool, e, K_rest,
+            rest == SIZE_MAX ? "NULL" : pf(g, "&%s_entries[%zu]", name, rest));
+    tpl_str(&g->pool, e, K_by_value, index_list(g, by_value, nby_value ? nby_value : 1));
     tpl_str(&g->pool, e, K_by_name, index_list(g, by_name, vm->count));
 }
 
@@ -1200,10 +1267,11 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
     tpl_str(&g->pool, root, K_class_flags, class_flags(g, c->flags));
 
     /* The struct: members root-first, grouped by the class that introduced them. */
-    const char *description = qualifier_text(local_qualifier(&c->qualifiers, "Description"));
+    struct mofc_string description =
+        qualifier_string(local_qualifier(&c->qualifiers, "Description"));
     tpl_str(&g->pool, root, K_doc,
-            doc_comment(g, "", description,
-                        c->superclass ? pf(g, "Superclass: %s.", c->superclass->name) : NULL));
+            doc_comment_n(g, "", description.text, description.len,
+                          c->superclass ? pf(g, "Superclass: %s.", c->superclass->name) : NULL));
     const struct mofc_class *group = NULL;
     bool *forward = NULL;
     for (size_t k = 0; k < c->nproperties; k++) {
@@ -1216,11 +1284,11 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
         }
         /* The full text where the property is declared; the heading
          * names the class to look in for inherited ones. */
-        const char *text = p->owner == c ? qualifier_text(mofc_qualifiers_find(
-                                                &p->qualifiers, "Description"))
-                                         : NULL;
+        struct mofc_string text =
+            qualifier_string(mofc_qualifiers_find(&p->qualifiers, "Description"));
         tpl_str(&g->pool, it, K_doc,
-                p->owner == c ? doc_comment(g, "    ", text, property_facts(g, p)) : "");
+                p->owner == c ? doc_comment_n(g, "    ", text.text, text.len, property_facts(g, p))
+                              : "");
         if (cn->has[k])
             tpl_str(&g->pool, it, K_has, cn->has[k]);
         tpl_str(&g->pool, it, K_decl, member_decl(g, p, cn->member[k]));

@@ -6,4 +6,5 @@
 {{#classes}}
 #include "{{name}}.h"
 {{/classes}}
+
 #endif /* CIM_CLASSES_H */

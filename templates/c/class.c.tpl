@@ -12,8 +12,8 @@ static const cim_enum_entry {{name}}_entries[] = {
 static const uint32_t {{name}}_by_value[] = {{{by_value}}};
 static const uint32_t {{name}}_by_name[] = {{{by_name}}};
 const cim_enum {{table}} = {
-    {{{cim_name}}}, {{cim_type}}, {{kind}}, {{count}},
-    {{name}}_entries, {{name}}_by_value, {{name}}_by_name
+    {{{cim_name}}}, {{cim_type}}, {{kind}}, {{count}}, {{name}}_entries,
+    {{nby_value}}, {{name}}_by_value, {{name}}_by_name, {{{rest}}}
 };
 {{#is_string}}
 

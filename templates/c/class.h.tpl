@@ -33,7 +33,7 @@ typedef enum {{name}} {
 {{#doc}}
 {{{doc}}}
 {{/doc}}
-#define {{constant}} {{value}}
+#define {{constant}} {{{value}}}
 {{/constants}}
 {{/as_macros}}
 extern const cim_enum {{table}};
@@ -55,15 +55,6 @@ const char *{{name}}_to_name({{c_type}} value);
 bool {{name}}_from_name(const char *name, {{c_type}} *value);
 {{/is_bits}}
 {{/enums}}
-{{#defaults}}
-extern const {{{element}}} {{name}}[{{count}}];
-{{/defaults}}
-{{#properties}}
-extern const cim_property {{name}};
-{{/properties}}
-{{#methods}}
-extern const cim_method {{name}};
-{{/methods}}
 
 {{#doc}}
 {{{doc}}}
@@ -87,8 +78,29 @@ typedef struct {{class}} {
 
 /* The descriptor: properties root-first, methods, qualifiers. */
 extern const cim_class {{class}}_class;
+{{#properties}}
+{{#-first}}
 
-/* An initializer and an initialiser function: the descriptor set, MOF
+/* Descriptors of the properties {{class}} declares. */
+{{/-first}}
+extern const cim_property {{name}};
+{{/properties}}
+{{#methods}}
+{{#-first}}
+
+/* Descriptors of the methods {{class}} declares. */
+{{/-first}}
+extern const cim_method {{name}};
+{{/methods}}
+{{#defaults}}
+{{#-first}}
+
+/* MOF defaults of array properties, for {{class}}_INIT. */
+{{/-first}}
+extern const {{{element}}} {{name}}[{{count}}];
+{{/defaults}}
+
+/* A static initializer and an init function: the descriptor set, MOF
  * defaults applied, every other property NULL. */
 #define {{class}}_INIT \
     { \

@@ -25,7 +25,8 @@ extern "C" {
 
 /* CIM types, as declared in the MOF. */
 typedef enum cim_type {
-    CIM_BOOLEAN = 1,
+    CIM_VOID = 0,           /* a method without a return value */
+    CIM_BOOLEAN,
     CIM_UINT8,
     CIM_SINT8,
     CIM_UINT16,
@@ -136,8 +137,11 @@ typedef struct cim_enum {
     cim_enum_kind kind;
     size_t count;
     const cim_enum_entry *entries;  /* ValueMap order */
-    const uint32_t *by_value;       /* entry indexes by lo (integers) or wire (strings) */
-    const uint32_t *by_name;        /* entry indexes by ASCII-folded name */
+    size_t nby_value;
+    const uint32_t *by_value;       /* entry indexes by lo (integers) or wire (strings);
+                                     * `rest` is not among them */
+    const uint32_t *by_name;        /* all entry indexes by ASCII-folded name */
+    const cim_enum_entry *rest;     /* a lone "..": every value no other entry claims */
 } cim_enum;
 
 /* Property, parameter and method flags. */
@@ -204,7 +208,7 @@ typedef struct cim_parameter {
 
 typedef struct cim_method {
     const char *name;
-    cim_type return_type;           /* 0: void */
+    cim_type return_type;           /* CIM_VOID: none */
     unsigned flags;
     const char *class_origin;
     const cim_enum *values;         /* of the return value */
@@ -282,7 +286,7 @@ static inline bool cim_enum_less_(const cim_enum *e, uint64_t a, uint64_t b)
 /* The entry whose range holds `value` (integer and bit maps), or NULL. */
 static inline const cim_enum_entry *cim_enum_find_value(const cim_enum *e, uint64_t value)
 {
-    size_t lo = 0, hi = e->count;
+    size_t lo = 0, hi = e->nby_value;
     while (lo < hi) {       /* first entry whose lo is above value */
         size_t mid = lo + (hi - lo) / 2;
         if (cim_enum_less_(e, value, e->entries[e->by_value[mid]].lo))
@@ -290,16 +294,18 @@ static inline const cim_enum_entry *cim_enum_find_value(const cim_enum *e, uint6
         else
             lo = mid + 1;
     }
-    if (lo == 0)
-        return NULL;
-    const cim_enum_entry *x = &e->entries[e->by_value[lo - 1]];
-    return cim_enum_less_(e, x->hi, value) ? NULL : x;
+    if (lo > 0) {
+        const cim_enum_entry *x = &e->entries[e->by_value[lo - 1]];
+        if (!cim_enum_less_(e, x->hi, value))
+            return x;
+    }
+    return e->rest;
 }
 
 /* The entry of a string map whose ValueMap string is `wire`, or NULL. */
 static inline const cim_enum_entry *cim_enum_find_wire(const cim_enum *e, const char *wire)
 {
-    size_t lo = 0, hi = e->count;
+    size_t lo = 0, hi = e->nby_value;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const cim_enum_entry *x = &e->entries[e->by_value[mid]];
@@ -337,7 +343,7 @@ static inline size_t cim_enum_decode_bits(const cim_enum *e, uint64_t flags, con
                                           size_t max)
 {
     size_t n = 0;
-    for (size_t k = 0; k < e->count; k++) {
+    for (size_t k = 0; k < e->nby_value; k++) {
         const cim_enum_entry *x = &e->entries[e->by_value[k]];
         for (uint64_t bit = x->lo; bit <= x->hi && bit < 64; bit++)
             if (flags & ((uint64_t)1 << bit)) {

@@ -102,3 +102,28 @@ expect_diagnostics() {
     grep -v '^#' "$1" | sed '/^[[:space:]]*$/d' >"$PWD/diags.expected"
     expect_same "$PWD/diags.expected" "$PWD/diags.actual"
 }
+
+# compile_strict OUT SOURCES... [-- EXTRA FLAGS]: builds the generated C
+# three ways, warnings as errors -- gcc and clang as ISO C99 with
+# -pedantic, and g++ as C++ -- into OUT.gcc, OUT.clang, OUT.cxx (with
+# -c among the extra flags, objects; else programs).  A compiler that is
+# missing is skipped; at least gcc must be there.
+compile_strict() {
+    local out=$1 srcs=() extra=()
+    shift
+    while (($#)); do
+        if [[ $1 == -- ]]; then shift; extra=("$@"); break; fi
+        srcs+=("$1"); shift
+    done
+    command -v gcc >/dev/null || fail "compile_strict: no gcc"
+    gcc -std=c99 -Wall -Wextra -Werror -pedantic "${extra[@]}" -o "$out.gcc" "${srcs[@]}" ||
+        fail "gcc -std=c99 -pedantic failed on ${srcs[*]}"
+    if command -v clang >/dev/null; then
+        clang -std=c99 -Wall -Wextra -Werror -pedantic "${extra[@]}" -o "$out.clang" "${srcs[@]}" ||
+            fail "clang -std=c99 -pedantic failed on ${srcs[*]}"
+    fi
+    if command -v g++ >/dev/null; then
+        g++ -x c++ -Wall -Wextra -Werror "${extra[@]}" -o "$out.cxx" "${srcs[@]}" ||
+            fail "g++ (C++) failed on ${srcs[*]}"
+    fi
+}
