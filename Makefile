@@ -1,7 +1,7 @@
 # Makefile - the one build file of mofc (GNU make 4.3+).
 #
 #   make                 build/mofc and build/libmofc.a (the default goal)
-#   make run             build/mofc check -v $(RUN_INPUTS)
+#   make run             check $(RUN_INPUTS); its CIM-XML, MOF and C under build/out/
 #   make test            build everything, then bash tests/run.sh   (alias: check)
 #   make check-asan      everything again in build-asan/ with ASan+UBSan, then the tests
 #   make valgrind        the corpus checks under valgrind
@@ -181,6 +181,7 @@ run: all
 	$(MOFC) xml -o $(B)/out/cimwin32.xml $(RUN_INPUTS)
 	$(MOFC) xml --flatten -o $(B)/out/cimwin32.flat.xml $(RUN_INPUTS)
 	$(MOFC) mof -o $(B)/out/cimwin32.mof $(RUN_INPUTS)
+	$(MOFC) c -v -o $(B)/out/c $(RUN_INPUTS)
 
 # ---------------------------------------------------------------- tests
 
@@ -221,9 +222,15 @@ valgrind: all
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check -v $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) xml --flatten -o /dev/null $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) mof -o /dev/null $(RUN_INPUTS)
+	@rm -rf $(B)/valgrind-c
+	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) c -o $(B)/valgrind-c $(RUN_INPUTS)
 	@if [ -f '$(CIM_SCHEMA)' ]; then \
 	    echo '$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check --dialect=dmtf $(CIM_SCHEMA)'; \
 	    $(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check --dialect=dmtf '$(CIM_SCHEMA)'; \
+	    echo '$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) c --dialect=dmtf -Wno-key -o $(B)/valgrind-cim $(CIM_SCHEMA)'; \
+	    rm -rf $(B)/valgrind-cim; \
+	    $(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) c --dialect=dmtf -Wno-key -o $(B)/valgrind-cim \
+	        '$(CIM_SCHEMA)'; \
 	else echo 'valgrind: no ../shared/corpus, CIM schema check skipped'; fi
 
 # ---------------------------------------------------------------- fuzzing

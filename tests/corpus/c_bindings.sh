@@ -89,7 +89,7 @@ int main(void)
             CHECK(cim_class_find_property(c, p->name) == p, "property lookup", c->name);
             CHECK(p->offset < c->size, "offset outside the struct", c->name);
             needs_key |= (p->flags & (CIM_FLAG_KEY | CIM_FLAG_REQUIRED)) != 0;
-            if (p->values && p->offset == c->properties[k]->offset) {
+            if (p->values) {
                 nenums++;
                 check_enum(p->values, &nranges);
             }
