@@ -145,13 +145,27 @@ void cn_scope_free(struct cn_scope *s)
 
 /* ---- literals ---- */
 
+/* Bytes a C string literal can hold as they are: printable ASCII but the
+ * quote, the backslash and '?'. */
+static const bool plain_in_string[256] = {
+#define R4(b) [b] = true, [b + 1] = true, [b + 2] = true, [b + 3] = true
+#define R16(b) R4(b), R4(b + 4), R4(b + 8), R4(b + 12)
+    [0x20] = true, [0x21] = true, R4(0x23), R4(0x27), [0x2B] = true,   /* not 0x22 '"' */
+    R4(0x2C), R4(0x30), R4(0x34), R4(0x38), [0x3C] = true, [0x3D] = true,
+    [0x3E] = true, /* not 0x3F '?' */ R16(0x40), R4(0x50), R4(0x54), R4(0x58),
+    [0x5D] = true, [0x5E] = true, [0x5F] = true,                      /* not 0x5C '\\' */
+    R16(0x60), R4(0x70), R4(0x74), R4(0x78), [0x7C] = true, [0x7D] = true, [0x7E] = true,
+#undef R16
+#undef R4
+};
+
 void cn_string(struct cg_buf *out, const char *s, size_t n)
 {
     cg_putc(out, '"');
     size_t run = 0;     /* start of the pending plain run */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?')
+        if (plain_in_string[c])
             continue;
         cg_put(out, s + run, i - run);
         run = i + 1;
@@ -215,63 +229,69 @@ void cn_real(struct cg_buf *out, double d, bool single)
 
 /* ---- comments ---- */
 
-/* Appends one word, defusing what a comment must not contain. */
-static void put_word(struct cg_buf *out, const char *w, size_t n)
-{
-    size_t plain = 0;
-    while (plain < n && w[plain] != '*' && w[plain] != '/' && w[plain] != '?' && w[plain] != '\\')
-        plain++;
-    cg_put(out, w, plain);
-    for (size_t i = plain; i < n; i++) {
-        char c = w[i];
-        if (c == '*' && i + 1 < n && w[i + 1] == '/') {
-            cg_put(out, "*\\/", 3);     /* would end the comment */
-            i++;
-        } else if (c == '/' && i + 1 < n && w[i + 1] == '*') {
-            cg_put(out, "/\\*", 3);     /* -Wcomment: nested opener */
-            i++;
-        } else if (c == '?' && i + 1 < n && w[i + 1] == '?') {
-            cg_put(out, "?\\?", 3);     /* no trigraph */
-            i++;
-        } else if (c == '\\' && i + 1 == n) {
-            cg_put(out, "\\ ", 2);      /* never a line splice */
-        } else {
-            cg_putc(out, c);
-        }
-    }
-}
-
 static bool comment_space(unsigned char c)
 {
     return c <= 0x20 || c == 0x7F;
+}
+
+/* Writes one word at *pp, defusing what a comment must not contain; the
+ * caller reserved room (at most two bytes out per byte in). */
+static char *put_word(char *p, const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if ((c == '*' || c == '/' || c == '?') && i + 1 < n &&
+            w[i + 1] == (c == '*' ? '/' : c == '/' ? '*' : '?')) {
+            /* "*\/" would end the comment, "/\*" nest one (-Wcomment),
+             * "?\?" start a trigraph */
+            *p++ = c;
+            *p++ = '\\';
+            *p++ = w[++i];
+        } else if (c == '\\' && i + 1 == n) {
+            *p++ = '\\';      /* never a line splice */
+            *p++ = ' ';
+        } else {
+            *p++ = c;
+        }
+    }
+    return p;
 }
 
 void cn_comment(struct cg_buf *out, const char *indent, const char *lead, const char *text,
                 size_t n)
 {
     enum { WIDTH = 79 };
-    size_t ind = strlen(indent);
-    cg_puts(out, indent);
-    cg_puts(out, lead);
-    size_t col = ind + strlen(lead);
+    size_t ind = strlen(indent), llen = strlen(lead);
+    /* Room for the worst case: every byte doubled, every word on a line. */
+    size_t room = 2 * n + (n + 2) * (ind + 4) + llen + 8;
+    cg_grow(out, room);
+    if (out->oom)
+        return;
+    char *p = out->data + out->len;
+    memcpy(p, indent, ind);
+    p += ind;
+    memcpy(p, lead, llen);
+    p += llen;
+    size_t col = ind + llen;
     bool one_line = col + 1 + n + 3 <= WIDTH && !memchr(text, '\n', n);
-    size_t start = out->len;
-    if (!one_line) {
-        cg_putc(out, '\n');
-        cg_puts(out, indent);
-        cg_puts(out, " *");
-        col = ind + 2;
-    }
+    char *line = p;         /* where the current line's text starts */
+#define NEW_LINE()                                                                                 \
+    do {                                                                                           \
+        *p++ = '\n';                                                                               \
+        memcpy(p, indent, ind);                                                                    \
+        p += ind;                                                                                  \
+        *p++ = ' ';                                                                                \
+        *p++ = '*';                                                                                \
+        line = p;                                                                                  \
+        col = ind + 2;                                                                             \
+    } while (0)
+    if (!one_line)
+        NEW_LINE();
     size_t i = 0;
-    bool line_empty = true;
     while (i < n) {
         unsigned char c = (unsigned char)text[i];
         if (c == '\n' && !one_line) {
-            cg_putc(out, '\n');
-            cg_puts(out, indent);
-            cg_puts(out, " *");
-            col = ind + 2;
-            line_empty = true;
+            NEW_LINE();
             i++;
             continue;
         }
@@ -282,26 +302,22 @@ void cn_comment(struct cg_buf *out, const char *indent, const char *lead, const 
         size_t j = i;
         while (j < n && !comment_space((unsigned char)text[j]))
             j++;
-        size_t wlen = j - i;
-        if (!one_line && !line_empty && col + 1 + wlen > WIDTH) {
-            cg_putc(out, '\n');
-            cg_puts(out, indent);
-            cg_puts(out, " *");
-            col = ind + 2;
-        }
-        cg_putc(out, ' ');
-        size_t before = out->len;
-        put_word(out, text + i, wlen);
-        col += 1 + (out->len - before);
-        line_empty = false;
+        if (!one_line && p != line && col + 1 + (j - i) > WIDTH)
+            NEW_LINE();
+        *p++ = ' ';
+        char *w = p;
+        p = put_word(p, text + i, j - i);
+        col += 1 + (size_t)(p - w);
         i = j;
     }
-    (void)start;
-    if (one_line) {
-        cg_puts(out, " */");
-    } else {
-        cg_putc(out, '\n');
-        cg_puts(out, indent);
-        cg_puts(out, " */");
+    if (!one_line) {
+        *p++ = '\n';
+        memcpy(p, indent, ind);
+        p += ind;
     }
+    memcpy(p, " */", 3);
+    p += 3;
+#undef NEW_LINE
+    out->len = (size_t)(p - out->data);
+    out->data[out->len] = '\0';
 }

@@ -221,6 +221,23 @@ TEST(string_literals_are_inert)
     cg_buf_free(&b);
 }
 
+TEST(string_literal_bytes)
+{
+    /* Every byte: kept as is exactly when printable ASCII other than the
+     * three that need care. */
+    for (int c = 0; c < 256; c++) {
+        char in = (char)c;
+        struct cg_buf b = {0};
+        cn_string(&b, &in, 1);
+        bool plain = c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?';
+        if (plain)
+            CHECK(b.len == 3 && b.data[1] == in);
+        else
+            CHECK(b.len > 3 && b.data[1] == '\\');
+        cg_buf_free(&b);
+    }
+}
+
 TEST(comments_are_inert_and_wrapped)
 {
     struct cg_buf b = {0};
