@@ -483,6 +483,13 @@ static const char *qualifier_text(const struct mofc_qualifier *q)
     return q->value.v.string.text;
 }
 
+/* PUnit (DSP0004 2.6) or the older Units, NULL if neither. */
+static const char *units_of(const struct mofc_property *p)
+{
+    const char *units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "PUnit"));
+    return units ? units : qualifier_text(mofc_qualifiers_find(&p->qualifiers, "Units"));
+}
+
 /* The text of a string qualifier, NUL bytes and all. */
 static struct mofc_string qualifier_string(const struct mofc_qualifier *q)
 {
@@ -545,9 +552,7 @@ static const char *property_facts(struct cgen *g, const struct mofc_property *p)
         cg_printf(b, "MinValue %" PRId64 ". ", p->min_value);
     if (p->has_max_value)
         cg_printf(b, "MaxValue %" PRId64 ". ", p->max_value);
-    const char *units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "PUnit"));
-    if (!units)
-        units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "Units"));
+    const char *units = units_of(p);
     if (units)
         cg_printf(b, "Units: %s. ", units);
     if (p->flags & MOFC_PROP_DEPRECATED)
@@ -1096,10 +1101,7 @@ static void add_property(struct cgen *g, const struct mofc_property *p, size_t s
     tpl_str(&g->pool, o, K_max_value, take(g, from));
     cn_integer(&g->tmp, MOFC_TYPE_SINT64, 0, p->has_min_value ? p->min_value : 0);
     tpl_str(&g->pool, o, K_min_value, take(g, from));
-    const char *units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "PUnit"));
-    if (!units)
-        units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "Units"));
-    tpl_str(&g->pool, o, K_units, string_lit(g, units));
+    tpl_str(&g->pool, o, K_units, string_lit(g, units_of(p)));
     bool values = p->valuemap && p->valuemap->count &&
                   (p->valuemap->is_string || mofc_type_is_integer(p->valuemap->type));
     bool bits = p->bitmap && p->bitmap->count && mofc_type_is_integer(p->bitmap->type);
