@@ -6,9 +6,11 @@
  * diagnostics, write the depfile, destroy.  Exit status: 0 clean
  * (warnings allowed), 1 errors in the input, 2 usage or I/O errors.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../codegen/backends.h"
 #include "mofc/mofc.h"
@@ -117,6 +119,75 @@ static int run_mof(const struct cli_options *o, const struct mofc_model *m)
     return run_backend(o, m, render_mof, "MOF");
 }
 
+/* ---- doc ---- */
+
+/* mkdir -p; 0 or 2 after an error. */
+static int make_dirs(const char *path)
+{
+    char *p = strdup(path);
+    if (!p)
+        return 2;
+    for (char *s = p + 1;; s++) {
+        if (*s == '/' || *s == '\0') {
+            char c = *s;
+            *s = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                fprintf(stderr, "mofc: error: cannot create directory '%s': %s\n", p,
+                        strerror(errno));
+                free(p);
+                return 2;
+            }
+            *s = c;
+            if (!c)
+                break;
+        }
+    }
+    free(p);
+    return 0;
+}
+
+static int doc_emit(void *user, const char *name, const char *data, size_t len)
+{
+    const char *dir = user;
+    char *path = malloc(strlen(dir) + strlen(name) + 2);
+    if (!path)
+        return 2;
+    sprintf(path, "%s/%s", dir, name);
+    int rc = output_write(path, data, len, true);
+    free(path);
+    return rc;
+}
+
+static int run_doc(const struct cli_options *o, const struct mofc_model *m)
+{
+    if (!o->output) {
+        fputs("mofc: error: doc: give the output directory with -o DIR\n", stderr);
+        return 2;
+    }
+    struct cg_report r = {backend_error, NULL, 0};
+    int rc;
+    bool *sel = selection(o, m, &r, &rc);
+    if (rc)
+        return rc;
+    if (make_dirs(o->output)) {
+        free(sel);
+        return 2;
+    }
+    struct cg_doc_options d = {0};
+    d.format = o->doc_html ? CG_DOC_HTML : CG_DOC_MD;
+    d.locale = o->locale;
+    d.lang = o->locale ? mofc_lcid_language(mofc_locale_lcid(o->locale)) : "en";
+    d.template_dir = o->template_dir;
+    d.selected = sel;
+    d.emit = doc_emit;
+    d.user = (void *)o->output;
+    rc = cg_doc(m, &d, &r);
+    free(sel);
+    if (rc == 2 && !r.nerrors)
+        fputs("mofc: error: could not write the pages (out of memory?)\n", stderr);
+    return rc;
+}
+
 static const struct {
     const char *name;
     subcommand_fn *run;
@@ -125,6 +196,7 @@ static const struct {
     {"check", run_check, "check MOF files (syntax and CIM semantics)"},
     {"xml", run_xml, "write CIM-XML (DSP0201) declarations; --flatten, --no-qualifiers"},
     {"mof", run_mof, "print the resolved model back as canonical MOF"},
+    {"doc", run_doc, "write reference pages (Markdown or HTML) into the directory -o DIR"},
 };
 
 static void usage(FILE *f)
@@ -146,6 +218,10 @@ static void usage(FILE *f)
           "  -o FILE                   output file\n"
           "  --class NAME              xml, mof: only NAME and the classes it needs\n"
           "  -v                        print a summary\n"
+          "  --format=md|html          doc: Markdown (default) or HTML pages\n"
+          "  --locale LL               doc, split: the locale (fr, fr_FR, 0x40c)\n"
+          "  --template-dir DIR        doc: templates to use instead of the built-in ones\n"
+          "  --mfl FILE                split: the localized MOF to write\n"
           "  --help, --version\n",
           f);
 }

@@ -28,6 +28,11 @@ struct cli_options {
     size_t nclasses;
     int color;                      /* 0 never, 1 always, -1 auto */
     enum diag_format format;
+    /* doc, split */
+    bool doc_html;                  /* --format=html (default md) */
+    const char *locale;             /* --locale LL (also lib.locale) */
+    const char *template_dir;       /* --template-dir DIR */
+    const char *mfl;                /* split: --mfl FILE */
 };
 
 /* Parses argv after the subcommand.  Returns 0, or 2 after printing a

@@ -43,4 +43,23 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
 char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report *r,
              size_t *len);
 
+/* Reference pages (see doc.c): one per class, index.EXT, qualifiers.EXT
+ * and, for HTML, mofc.css, each handed to `emit` when complete. */
+enum cg_doc_format { CG_DOC_MD, CG_DOC_HTML };
+
+struct cg_doc_options {
+    enum cg_doc_format format;
+    const char *lang;          /* language of the labels ("en", "fr"); NULL: en */
+    const char *locale;        /* the locale asked for, shown on the pages; NULL: neutral */
+    const char *template_dir;  /* overrides templates/doc/; NULL: built in */
+    const bool *selected;      /* by class index; NULL: every class of the user's files */
+    /* Returns 0, or non-zero to stop (the value is returned by cg_doc). */
+    int (*emit)(void *user, const char *name, const char *data, size_t len);
+    void *user;
+};
+
+/* Returns 0, 1 after reporting template problems, 2 when out of memory,
+ * or what `emit` returned. */
+int cg_doc(const struct mofc_model *m, const struct cg_doc_options *o, struct cg_report *r);
+
 #endif
