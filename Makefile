@@ -1,7 +1,8 @@
 # Makefile - the one build file of mofc (GNU make 4.3+).
 #
 #   make                 build/mofc and build/libmofc.a (the default goal)
-#   make run             build/mofc check -v $(RUN_INPUTS)
+#   make run             build/mofc check -v $(RUN_INPUTS), then CIM-XML, MOF and the
+#                        reference pages (en, fr; Markdown and HTML) under build/out/
 #   make test            build everything, then bash tests/run.sh   (alias: check)
 #   make check-asan      everything again in build-asan/ with ASan+UBSan, then the tests
 #   make valgrind        the corpus checks under valgrind
@@ -102,6 +103,7 @@ REPLAY    := $(if $(FUZZ_SRC),$(B)/tests/fuzz_replay)
 CORPUS     := $(abspath $(ROOT)/../shared/corpus)
 CIM_SCHEMA  = $(CORPUS)/microsoft+omi/Unix/share/omischema/CIM_Schema.mof
 RUN_INPUTS  = schemas/win32/cimwin32.mof
+RUN_MFL     = schemas/win32/cimwin32.fr.mfl
 
 # ---------------------------------------------------------------- build
 
@@ -179,6 +181,10 @@ run: all
 	$(MOFC) xml -o $(B)/out/cimwin32.xml $(RUN_INPUTS)
 	$(MOFC) xml --flatten -o $(B)/out/cimwin32.flat.xml $(RUN_INPUTS)
 	$(MOFC) mof -o $(B)/out/cimwin32.mof $(RUN_INPUTS)
+	$(MOFC) doc -o $(B)/out/doc/en $(RUN_INPUTS)
+	$(MOFC) doc --format=html -o $(B)/out/html/en $(RUN_INPUTS)
+	$(MOFC) doc --locale fr -o $(B)/out/doc/fr $(RUN_INPUTS) $(RUN_MFL)
+	$(MOFC) doc --locale fr --format=html -o $(B)/out/html/fr $(RUN_INPUTS) $(RUN_MFL)
 
 # ---------------------------------------------------------------- tests
 

@@ -175,8 +175,17 @@ static int run_doc(const struct cli_options *o, const struct mofc_model *m)
     }
     struct cg_doc_options d = {0};
     d.format = o->doc_html ? CG_DOC_HTML : CG_DOC_MD;
-    d.locale = o->locale;
-    d.lang = o->locale ? mofc_lcid_language(mofc_locale_lcid(o->locale)) : "en";
+    /* The locale as the pages show it, one spelling for "fr", "fr_FR", "0x40c". */
+    char shown[64];
+    if (o->locale) {
+        unsigned lcid = mofc_locale_lcid(o->locale);
+        const char *lang = mofc_lcid_language(lcid);
+        snprintf(shown, sizeof shown, "%s (0x%x)", lang ? lang : "?", lcid);
+        d.locale = shown;
+        d.lang = lang;
+    } else {
+        d.lang = "en";
+    }
     d.template_dir = o->template_dir;
     d.selected = sel;
     d.emit = doc_emit;

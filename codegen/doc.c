@@ -40,7 +40,7 @@
     X(l_subclasses) X(l_model_corr) X(l_neutral) X(l_locale_note) X(l_index) X(l_by_prefix)       \
     X(l_tree) X(l_qual_title) X(l_name) X(l_type) X(l_scope) X(l_flavors) X(l_default)           \
     X(l_abstract) X(l_nclasses) X(has_properties) X(has_methods) X(has_subclasses)            \
-    X(has_quals) X(has_values) X(has_bits) X(has_mc) X(has_params) X(has_see_also) X(has_paras)
+    X(has_quals) X(has_values) X(has_bits) X(has_mc) X(has_params) X(has_see_also) X(has_paras) X(l_colon)
 
 #define KEY_ENUM(k) K_##k,
 #define KEY_NAME(k) #k,
@@ -61,6 +61,7 @@ struct label {
 };
 
 static const struct label labels[] = {
+    {K_l_colon, ":", "\u00a0:"},
     {K_l_syntax, "Syntax", "Syntaxe"},
     {K_l_syntax_note,
      "The syntax below is simplified MOF and includes every inherited property. Properties "

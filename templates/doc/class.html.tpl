@@ -14,10 +14,10 @@
 <p class="note">{{l_locale_note}}</p>
 {{/locale}}
 {{#super}}
-<p>{{l_superclass}}: {{#super_href}}<a href="{{super_href}}"><b>{{super}}</b></a>{{/super_href}}{{^super_href}}<b>{{super}}</b>{{/super_href}}</p>
+<p>{{l_superclass}}{{l_colon}} {{#super_href}}<a href="{{super_href}}"><b>{{super}}</b></a>{{/super_href}}{{^super_href}}<b>{{super}}</b>{{/super_href}}</p>
 {{/super}}
 {{#has_subclasses}}
-<p>{{l_subclasses}}: {{#subclasses}}<a href="{{href}}"><b>{{name}}</b></a>{{^-last}}, {{/-last}}{{/subclasses}}</p>
+<p>{{l_subclasses}}{{l_colon}} {{#subclasses}}<a href="{{href}}"><b>{{name}}</b></a>{{^-last}}, {{/-last}}{{/subclasses}}</p>
 {{/has_subclasses}}
 <p>{{l_syntax_note}}</p>
 <h2 id="syntax">{{l_syntax}}</h2>
@@ -77,7 +77,7 @@
 </table>
 {{/has_bits}}
 {{#has_mc}}
-<p>{{l_model_corr}}: {{#mc}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{^-last}}, {{/-last}}{{/mc}}</p>
+<p>{{l_model_corr}}{{l_colon}} {{#mc}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{^-last}}, {{/-last}}{{/mc}}</p>
 {{/has_mc}}
 {{#inherited}}
 <p class="inherited">{{l_inherited}} {{#from_href}}<a href="{{from_href}}"><b>{{from}}</b></a>{{/from_href}}{{^from_href}}<b>{{from}}</b>{{/from_href}}.</p>

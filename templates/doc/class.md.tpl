@@ -18,11 +18,11 @@
 
 {{/locale}}
 {{#super}}
-{{l_superclass}}: {{#super_href}}[**{{super}}**]({{{super_href}}}){{/super_href}}{{^super_href}}**{{super}}**{{/super_href}}
+{{l_superclass}}{{l_colon}} {{#super_href}}[**{{super}}**]({{{super_href}}}){{/super_href}}{{^super_href}}**{{super}}**{{/super_href}}
 
 {{/super}}
 {{#has_subclasses}}
-{{l_subclasses}}: {{#subclasses}}[**{{name}}**]({{{href}}}){{^-last}}, {{/-last}}{{/subclasses}}
+{{l_subclasses}}{{l_colon}} {{#subclasses}}[**{{name}}**]({{{href}}}){{^-last}}, {{/-last}}{{/subclasses}}
 
 {{/has_subclasses}}
 {{l_syntax_note}}
@@ -52,12 +52,12 @@
 
 #### {{name}}
 
-- {{l_data_type}}: {{#type_href}}[**{{type}}**]({{{type_href}}}){{/type_href}}{{^type_href}}**{{type}}**{{/type_href}}
+- {{l_data_type}}{{l_colon}} {{#type_href}}[**{{type}}**]({{{type_href}}}){{/type_href}}{{^type_href}}**{{type}}**{{/type_href}}
 {{#access}}
-- {{l_access_type}}: {{access}}
+- {{l_access_type}}{{l_colon}} {{access}}
 {{/access}}
 {{#has_quals}}
-- {{l_qualifiers}}: {{#quals}}[**{{name}}**]({{{quals_href}}}#{{{anchor}}}){{#qvalue}} ({{qvalue}}){{/qvalue}}{{^-last}}, {{/-last}}{{/quals}}
+- {{l_qualifiers}}{{l_colon}} {{#quals}}[**{{name}}**]({{{quals_href}}}#{{{anchor}}}){{#qvalue}} ({{qvalue}}){{/qvalue}}{{^-last}}, {{/-last}}{{/quals}}
 {{/has_quals}}
 {{#has_paras}}
 {{#paras}}
@@ -87,7 +87,7 @@
 {{/has_bits}}
 {{#has_mc}}
 
-{{l_model_corr}}: {{#mc}}{{#href}}[{{text}}]({{{href}}}){{/href}}{{^href}}{{text}}{{/href}}{{^-last}}, {{/-last}}{{/mc}}
+{{l_model_corr}}{{l_colon}} {{#mc}}{{#href}}[{{text}}]({{{href}}}){{/href}}{{^href}}{{text}}{{/href}}{{^-last}}, {{/-last}}{{/mc}}
 {{/has_mc}}
 {{#inherited}}
 
@@ -104,9 +104,9 @@
 
 #### {{name}}
 
-- {{l_return_type}}: {{#type_href}}[**{{type}}**]({{{type_href}}}){{/type_href}}{{^type_href}}**{{type}}**{{/type_href}}
+- {{l_return_type}}{{l_colon}} {{#type_href}}[**{{type}}**]({{{type_href}}}){{/type_href}}{{^type_href}}**{{type}}**{{/type_href}}
 {{#has_quals}}
-- {{l_qualifiers}}: {{#quals}}[**{{name}}**]({{{quals_href}}}#{{{anchor}}}){{#qvalue}} ({{qvalue}}){{/qvalue}}{{^-last}}, {{/-last}}{{/quals}}
+- {{l_qualifiers}}{{l_colon}} {{#quals}}[**{{name}}**]({{{quals_href}}}#{{{anchor}}}){{#qvalue}} ({{qvalue}}){{/qvalue}}{{^-last}}, {{/-last}}{{/quals}}
 {{/has_quals}}
 {{#has_paras}}
 {{#paras}}
@@ -120,7 +120,7 @@
 {{/neutral}}
 {{#has_params}}
 
-{{l_parameters}}:
+{{l_parameters}}{{l_colon}}
 
 | {{l_name}} | {{l_type}} | {{l_direction}} | {{l_description}} |
 |---|---|---|---|
@@ -130,7 +130,7 @@
 {{/has_params}}
 {{#has_values}}
 
-{{l_return_values}}:
+{{l_return_values}}{{l_colon}}
 
 | {{l_value}} | {{l_vname}} |{{#has_vdesc}} {{l_description}} |{{/has_vdesc}}
 |---|---|{{#has_vdesc}}---|{{/has_vdesc}}
