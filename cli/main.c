@@ -197,6 +197,37 @@ static int run_doc(const struct cli_options *o, const struct mofc_model *m)
     return rc;
 }
 
+/* ---- split ---- */
+
+static int run_split(const struct cli_options *o, const struct mofc_model *m)
+{
+    if (!o->locale || !o->output || !o->mfl) {
+        fputs("mofc: error: split needs --locale LL, -o NEUTRAL.mof and --mfl LOCALIZED.mfl\n",
+              stderr);
+        return 2;
+    }
+    struct cg_report r = {backend_error, NULL, 0};
+    int rc;
+    bool *sel = selection(o, m, &r, &rc);
+    if (rc)
+        return rc;
+    char *neutral, *amendment;
+    size_t nlen, alen;
+    bool ok = cg_mof_split(m, sel, mofc_locale_lcid(o->locale), &r, &neutral, &nlen, &amendment,
+                           &alen);
+    free(sel);
+    if (!ok) {
+        fputs("mofc: error: could not write the split MOF (out of memory?)\n", stderr);
+        return 2;
+    }
+    rc = r.nerrors ? 1 : output_write(o->output, neutral, nlen, false);
+    if (!rc)
+        rc = output_write(o->mfl, amendment, alen, false);
+    free(neutral);
+    free(amendment);
+    return rc;
+}
+
 static const struct {
     const char *name;
     subcommand_fn *run;
@@ -205,6 +236,7 @@ static const struct {
     {"check", run_check, "check MOF files (syntax and CIM semantics)"},
     {"xml", run_xml, "write CIM-XML (DSP0201) declarations; --flatten, --no-qualifiers"},
     {"mof", run_mof, "print the resolved model back as canonical MOF"},
+    {"split", run_split, "split out the amended qualifiers: -o NEUTRAL.mof --mfl LOCALIZED.mfl"},
     {"doc", run_doc, "write reference pages (Markdown or HTML) into the directory -o DIR"},
 };
 

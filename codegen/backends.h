@@ -43,6 +43,14 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
 char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report *r,
              size_t *len);
 
+/* mofcomp's -MOF/-MFL split: the canonical MOF without the amended
+ * qualifiers, and the locale amendment holding them (classes in the child
+ * namespace ms_<lcid>, with only the members that have amended
+ * qualifiers, and their keys).  Both malloc'ed; false when out of memory. */
+bool cg_mof_split(const struct mofc_model *m, const bool *selected, unsigned lcid,
+                  struct cg_report *r, char **neutral, size_t *nlen, char **amendment,
+                  size_t *alen);
+
 /* Reference pages (see doc.c): one per class, index.EXT, qualifiers.EXT
  * and, for HTML, mofc.css, each handed to `emit` when complete. */
 enum cg_doc_format { CG_DOC_MD, CG_DOC_HTML };
