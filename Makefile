@@ -225,6 +225,8 @@ valgrind: all
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check -v $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) xml --flatten -o /dev/null $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) mof -o /dev/null $(RUN_INPUTS)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) doc --format=html --locale fr -o $(B)/valgrind-doc \
+	    $(RUN_INPUTS) $(RUN_MFL)
 	@if [ -f '$(CIM_SCHEMA)' ]; then \
 	    echo '$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check --dialect=dmtf $(CIM_SCHEMA)'; \
 	    $(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check --dialect=dmtf '$(CIM_SCHEMA)'; \

@@ -668,10 +668,15 @@ static void class_page(struct doc *d, const struct mofc_class *c, struct tpl_obj
     const struct mofc_method **meths = cg_pool_alloc(p, (c->nmethods + 1) * sizeof *meths);
     if (!props || !meths)
         return;
-    memcpy(props, c->properties, c->nproperties * sizeof *props);
-    memcpy(meths, c->methods, c->nmethods * sizeof *meths);
-    qsort(props, c->nproperties, sizeof *props, cmp_prop);
-    qsort(meths, c->nmethods, sizeof *meths, cmp_method);
+    /* (An empty member array may be NULL: no memcpy/qsort on it.) */
+    if (c->nproperties) {
+        memcpy(props, c->properties, c->nproperties * sizeof *props);
+        qsort(props, c->nproperties, sizeof *props, cmp_prop);
+    }
+    if (c->nmethods) {
+        memcpy(meths, c->methods, c->nmethods * sizeof *meths);
+        qsort(meths, c->nmethods, sizeof *meths, cmp_method);
+    }
 
     tpl_bool(p, root, K_has_properties, c->nproperties != 0);
     tpl_bool(p, root, K_has_methods, c->nmethods != 0);

@@ -76,4 +76,15 @@ grep -qF '<dt id="logonid"><b>LogonId</b></dt>' "$h" || fail "html: LogonId entr
 [[ $(grep -c '^<tr><td>' "$h") -ge 25 ]] || fail "html: value tables"
 grep -qF '<a href="win32-session.html"><b>Win32_Session</b></a>.</p>' "$h" ||
     fail "html: StartTime inherited from Win32_Session"
+
+# --class: the class and what it needs; links to classes without a page
+# are plain text.
+run_mofc doc --class Win32_Session "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o sel
+expect_status 0
+[[ $(ls sel | tr '\n' ' ') == "cim-logicalelement.md cim-managedsystemelement.md index.md qualifiers.md win32-session.md " ]] ||
+    fail "--class pages: $(ls sel | tr '\n' ' ')"
+grep -q 'win32-logonsession' sel/*.md && fail "link to a page not written"
+run_mofc doc --class Win32_Sesion "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o sel2
+expect_status 1
+expect_stderr_contains "did you mean 'Win32_Session'"
 exit 0
