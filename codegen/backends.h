@@ -45,8 +45,8 @@ char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report 
 
 /* mofcomp's -MOF/-MFL split: the canonical MOF without the amended
  * qualifiers, and the locale amendment holding them (classes in the child
- * namespace ms_<lcid>, with only the members that have amended
- * qualifiers, and their keys).  Both malloc'ed; false when out of memory. */
+ * namespace ms_<lcid>, marked Locale(0x<lcid>) as mofcomp does, with only
+ * the members that have amended qualifiers, and their keys).  Both malloc'ed; false when out of memory. */
 bool cg_mof_split(const struct mofc_model *m, const bool *selected, unsigned lcid,
                   struct cg_report *r, char **neutral, size_t *nlen, char **amendment,
                   size_t *alen);

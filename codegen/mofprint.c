@@ -25,6 +25,8 @@ struct out {
     size_t len, cap;
     bool oom;
     enum split_part part;
+    unsigned lcid;              /* SPLIT_AMENDMENT: written as Locale(0x...) on each class */
+    bool class_level;           /* put_qualifiers is writing a class's qualifiers */
 };
 
 static void put(struct out *o, const char *s, size_t n)
@@ -244,6 +246,10 @@ static bool has_amended(const struct mofc_qualifier_list *l)
 static void put_qualifiers(struct out *o, const struct mofc_qualifier_list *l, const char *sep)
 {
     size_t n = 0;
+    if (o->part == SPLIT_AMENDMENT && o->class_level) {
+        putf(o, "[Locale(0x%x)", o->lcid);
+        n++;
+    }
     for (size_t i = 0; i < l->count; i++) {
         const struct mofc_qualifier *q = &l->items[i];
         if (q->propagated || !split_keeps(o, q))
@@ -367,7 +373,9 @@ static void put_class(struct out *o, const struct mofc_class *c)
 {
     static const struct mofc_value no_default = {.is_null = true};
     bool am = o->part == SPLIT_AMENDMENT;
+    o->class_level = true;
     put_qualifiers(o, &c->qualifiers, "\n");
+    o->class_level = false;
     putf(o, "class %s", c->name);
     if (c->superclass)
         putf(o, " : %s", c->superclass->name);
@@ -422,7 +430,7 @@ static void put_instance_body(struct out *o, const struct mofc_instance *in, int
 static char *print_model(const struct mofc_model *m, const bool *selected, enum split_part part,
                          unsigned lcid, size_t *len)
 {
-    struct out o = {NULL, 0, 0, false, part};
+    struct out o = {NULL, 0, 0, false, part, lcid, false};
     if (part == SPLIT_AMENDMENT)
         putf(&o, "// Locale amendment 0x%x written by mofc split: the amended qualifiers.\n\n",
              lcid);

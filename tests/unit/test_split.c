@@ -109,6 +109,7 @@ TEST(split_then_merge_is_the_original_model)
     CHECK(strstr(amendment, "Demo_Plain") == NULL);
     CHECK(strstr(amendment, "Count") == NULL);
     CHECK(strstr(amendment, "[Key, Description(\"Item identifier\") : Amended]") != NULL);
+    CHECK(strstr(amendment, "[Locale(0x40c), Description(\"Sample class, English text\") : Amended") != NULL);
 
     struct mofc *m2 = compile("fr", neutral, nlen, amendment, alen);
     REQUIRE(mofc_compile(m2) == 0);
