@@ -459,7 +459,10 @@ static char *print_model(const struct mofc_model *m, const bool *selected, enum 
                     o.oom = true;
                     break;
                 }
-                sprintf(full, "%s/ms_%x", cns, lcid);
+                /* The child namespace in the parent's spelling: root/x/ms_40c or
+                 * mofcomp's \\.\root\x\ms_40c. */
+                bool bs = strchr(cns, '\\') && !strchr(cns, '/');
+                sprintf(full, "%s%cms_%x", cns, bs ? '\\' : '/', lcid);
                 put_string(&o, full, strlen(full));
                 free(full);
             } else {

@@ -32,6 +32,23 @@ cmp -s a.xml b.xml || { diff a.xml b.xml | head -20 >&2; fail "round trip change
 run_mofc xml --flatten --dialect=wmi neutral.mof -o c.xml
 cmp -s a.xml c.xml && fail "the neutral part alone should lack the texts"
 
+# mofcomp's namespace spelling: the child namespace follows it, and the
+# .mfl merges back.
+cat >ms.mof <<'MOF'
+#pragma namespace("\\\\.\\root\\DEMO")
+[LOCALE(0x409), Description("Sample class") : Amended]
+class Demo_Item { [Key, Description("Item identifier") : Amended] string Id; uint32 Count; };
+MOF
+run_mofc split --dialect=wmi --locale 0x40c ms.mof -o ms-neutral.mof --mfl ms.mfl
+expect_status 0
+grep -qF '#pragma namespace ("\\\\.\\root\\DEMO\\ms_40c")' ms.mfl || fail "mofcomp namespace: $(grep pragma ms.mfl)"
+grep -qF '[LOCALE(1033)]' ms-neutral.mof || fail "LOCALE not decimal in the neutral MOF"
+grep -qF '[Locale(0x40c), Description("Sample class") : Amended]' ms.mfl || fail "Locale on the amendment"
+run_mofc xml --flatten --dialect=wmi ms.mof -o ms-a.xml
+run_mofc xml --flatten --dialect=wmi --locale fr ms-neutral.mof ms.mfl -o ms-b.xml
+expect_status 0
+cmp -s ms-a.xml ms-b.xml || fail "mofcomp-style round trip changed the model"
+
 # The bundled chain has no amended qualifiers: split is the canonical MOF
 # and an empty amendment.
 run_mofc split --locale fr "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o w.mof --mfl w.mfl
