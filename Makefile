@@ -1,7 +1,8 @@
 # Makefile - the one build file of mofc (GNU make 4.3+).
 #
 #   make                 build/mofc and build/libmofc.a (the default goal)
-#   make run             check $(RUN_INPUTS); its CIM-XML, MOF and C under build/out/
+#   make run             check $(RUN_INPUTS), then its CIM-XML, MOF, C bindings and
+#                        reference pages (en, fr; Markdown and HTML) under build/out/
 #   make test            build everything, then bash tests/run.sh   (alias: check)
 #   make check-asan      everything again in build-asan/ with ASan+UBSan, then the tests
 #   make valgrind        the corpus checks under valgrind
@@ -104,6 +105,7 @@ REPLAY    := $(if $(FUZZ_SRC),$(B)/tests/fuzz_replay)
 CORPUS     := $(abspath $(ROOT)/../shared/corpus)
 CIM_SCHEMA  = $(CORPUS)/microsoft+omi/Unix/share/omischema/CIM_Schema.mof
 RUN_INPUTS  = schemas/win32/cimwin32.mof
+RUN_MFL     = schemas/win32/cimwin32.fr.mfl
 
 # ---------------------------------------------------------------- build
 
@@ -182,6 +184,10 @@ run: all
 	$(MOFC) xml --flatten -o $(B)/out/cimwin32.flat.xml $(RUN_INPUTS)
 	$(MOFC) mof -o $(B)/out/cimwin32.mof $(RUN_INPUTS)
 	$(MOFC) c -v -o $(B)/out/c $(RUN_INPUTS)
+	$(MOFC) doc -o $(B)/out/doc/en $(RUN_INPUTS)
+	$(MOFC) doc --format=html -o $(B)/out/html/en $(RUN_INPUTS)
+	$(MOFC) doc --locale fr -o $(B)/out/doc/fr $(RUN_INPUTS) $(RUN_MFL)
+	$(MOFC) doc --locale fr --format=html -o $(B)/out/html/fr $(RUN_INPUTS) $(RUN_MFL)
 
 # ---------------------------------------------------------------- tests
 
@@ -224,6 +230,8 @@ valgrind: all
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) mof -o /dev/null $(RUN_INPUTS)
 	@rm -rf $(B)/valgrind-c
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) c -o $(B)/valgrind-c $(RUN_INPUTS)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) doc --format=html --locale fr -o $(B)/valgrind-doc \
+	    $(RUN_INPUTS) $(RUN_MFL)
 	@if [ -f '$(CIM_SCHEMA)' ]; then \
 	    echo '$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check --dialect=dmtf $(CIM_SCHEMA)'; \
 	    $(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check --dialect=dmtf '$(CIM_SCHEMA)'; \

@@ -35,7 +35,11 @@ BENCHES=(
     'check          "$MOFC" check --dialect=dmtf "$CIM"'
     'xml            "$MOFC" xml --dialect=dmtf -o "$OUT/cim.xml" "$CIM"'
     'c              "$MOFC" c --dialect=dmtf -o "$OUT/c" "$CIM"'
-    # 'doc          "$MOFC" doc --dialect=dmtf -o "$OUT" "$CIM"'
+    # doc: Markdown pages, rerun into the same directory (unchanged pages are
+    # compared and left alone); doc_fresh: HTML into an emptied directory
+    # each run, the removal included in the time.
+    'doc            "$MOFC" doc --dialect=dmtf -o "$OUT/md" "$CIM"'
+    'doc_fresh      sh -c "rm -rf \"\$1\" && exec \"\$0\" doc --format=html --dialect=dmtf -o \"\$1\" \"\$2\"" "$MOFC" "$OUT/html" "$CIM"'
 )
 # Baseline: the flex scanner alone over the same input (following includes).
 [[ -x $SCAN_ONLY ]] && BENCHES+=('scan_only      "$SCAN_ONLY" "$CIM"')

@@ -153,15 +153,16 @@ static int make_dirs(const char *dir)
     return rc;
 }
 
-/* Files arrive from the back end's worker threads. */
-struct c_output {
+/* A back end writing a directory hands over its files one by one (the C
+ * back end from several threads). */
+struct dir_output {
     const char *dir;
     atomic_size_t files;
 };
 
 static int write_generated(void *user, const char *name, const char *data, size_t len)
 {
-    struct c_output *out = user;
+    struct dir_output *out = user;
     size_t n = strlen(out->dir) + strlen(name) + 2;
     char *path = malloc(n);
     if (!path)
@@ -192,7 +193,7 @@ static int run_c(const struct cli_options *o, const struct mofc_model *m)
     if (rc)
         return rc;
     rc = make_dirs(o->output);
-    struct c_output out;
+    struct dir_output out;
     out.dir = o->output;
     atomic_init(&out.files, 0);
     if (!rc) {
@@ -207,6 +208,77 @@ static int run_c(const struct cli_options *o, const struct mofc_model *m)
     return rc;
 }
 
+static int run_doc(const struct cli_options *o, const struct mofc_model *m)
+{
+    if (!o->output) {
+        fputs("mofc: error: doc: give the output directory with -o DIR\n", stderr);
+        return 2;
+    }
+    struct cg_report r = {backend_error, NULL, 0};
+    int rc;
+    bool *sel = selection(o, m, &r, &rc);
+    if (rc)
+        return rc;
+    if (make_dirs(o->output)) {
+        free(sel);
+        return 2;
+    }
+    struct dir_output out;
+    out.dir = o->output;
+    atomic_init(&out.files, 0);
+    struct cg_doc_options d = {0};
+    d.format = o->doc_html ? CG_DOC_HTML : CG_DOC_MD;
+    /* The locale as the pages show it, one spelling for "fr", "fr_FR", "0x40c". */
+    char shown[64];
+    if (o->locale) {
+        unsigned lcid = mofc_locale_lcid(o->locale);
+        const char *lang = mofc_lcid_language(lcid);
+        snprintf(shown, sizeof shown, "%s (0x%x)", lang ? lang : "?", lcid);
+        d.locale = shown;
+        d.lang = lang;
+    } else {
+        d.lang = "en";
+    }
+    d.template_dir = o->template_dir;
+    d.selected = sel;
+    d.emit = write_generated;
+    d.user = &out;
+    rc = cg_doc(m, &d, &r);
+    free(sel);
+    if (rc == 2 && !r.nerrors)
+        fputs("mofc: error: could not write the pages (out of memory?)\n", stderr);
+    return rc;
+}
+
+static int run_split(const struct cli_options *o, const struct mofc_model *m)
+{
+    if (!o->locale || !o->output || !o->mfl) {
+        fputs("mofc: error: split needs --locale LL, -o NEUTRAL.mof and --mfl LOCALIZED.mfl\n",
+              stderr);
+        return 2;
+    }
+    struct cg_report r = {backend_error, NULL, 0};
+    int rc;
+    bool *sel = selection(o, m, &r, &rc);
+    if (rc)
+        return rc;
+    char *neutral, *amendment;
+    size_t nlen, alen;
+    bool ok = cg_mof_split(m, sel, mofc_locale_lcid(o->locale), &r, &neutral, &nlen, &amendment,
+                           &alen);
+    free(sel);
+    if (!ok) {
+        fputs("mofc: error: could not write the split MOF (out of memory?)\n", stderr);
+        return 2;
+    }
+    rc = r.nerrors ? 1 : output_write(o->output, neutral, nlen, false);
+    if (!rc)
+        rc = output_write(o->mfl, amendment, alen, false);
+    free(neutral);
+    free(amendment);
+    return rc;
+}
+
 static const struct {
     const char *name;
     subcommand_fn *run;
@@ -216,6 +288,8 @@ static const struct {
     {"xml", run_xml, "write CIM-XML (DSP0201) declarations; --flatten, --no-qualifiers"},
     {"mof", run_mof, "print the resolved model back as canonical MOF"},
     {"c", run_c, "write C bindings (structs, enums, descriptors) into -o DIR"},
+    {"doc", run_doc, "write reference pages (Markdown or HTML) into the directory -o DIR"},
+    {"split", run_split, "split out the amended qualifiers: -o NEUTRAL.mof --mfl LOCALIZED.mfl"},
 };
 
 static void usage(FILE *f)
@@ -234,10 +308,13 @@ static void usage(FILE *f)
           "  --color=auto|always|never colour diagnostics\n"
           "  --diagnostics-format=text|json|sarif\n"
           "  -MD [-MF FILE] [-MT TARGET] write a Make depfile of every file read\n"
-          "  -o FILE                   output file (c: output directory)\n"
-          "  --class NAME              xml, mof, c: only NAME and the classes it needs\n"
-          "  --template-dir DIR        c: templates in DIR replace the built-in ones\n"
+          "  -o FILE                   output file (c, doc: output directory)\n"
+          "  --class NAME              xml, mof, c, doc, split: only NAME and the classes it needs\n"
+          "  --template-dir DIR        c, doc: templates in DIR replace the built-in ones\n"
           "  -v                        print a summary\n"
+          "  --format=md|html          doc: Markdown (default) or HTML pages\n"
+          "  --locale LL               doc, split: the locale (fr, fr_FR, 0x40c)\n"
+          "  --mfl FILE                split: the localized MOF to write\n"
           "  --help, --version\n",
           f);
 }

@@ -187,6 +187,29 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
                 usage_error("--diagnostics-format takes text, json or sarif, not '%s'", v);
                 return 2;
             }
+        } else if (strncmp(a, "--format", 8) == 0 && (a[8] == '=' || a[8] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--format")))
+                return 2;
+            if (strcmp(v, "md") == 0 || strcmp(v, "html") == 0) {
+                o->doc_html = v[0] == 'h';
+            } else {
+                usage_error("--format takes md or html, not '%s'", v);
+                return 2;
+            }
+        } else if (strncmp(a, "--locale", 8) == 0 && (a[8] == '=' || a[8] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--locale")))
+                return 2;
+            if (!mofc_locale_lcid(v)) {
+                usage_error("unknown locale '%s' (a language such as fr or fr_FR, or an LCID "
+                            "such as 0x40c)", v);
+                return 2;
+            }
+            o->locale = v;
+            o->lib.locale = v;
+        } else if (strncmp(a, "--mfl", 5) == 0 && (a[5] == '=' || a[5] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--mfl")))
+                return 2;
+            o->mfl = v;
         } else if (strcmp(a, "-Werror") == 0) {
             o->lib.warnings_are_errors = true;
         } else if (strcmp(a, "-Wall") == 0) {

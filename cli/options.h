@@ -24,11 +24,15 @@ struct cli_options {
     bool verbose;                   /* -v */
     bool flatten;                   /* xml: --flatten */
     bool no_qualifiers;             /* xml: --no-qualifiers */
-    const char *template_dir;       /* c: --template-dir */
+    const char *template_dir;       /* c, doc: --template-dir */
     const char **classes;           /* --class NAME (repeatable) */
     size_t nclasses;
     int color;                      /* 0 never, 1 always, -1 auto */
     enum diag_format format;
+    /* doc, split */
+    bool doc_html;                  /* --format=html (default md) */
+    const char *locale;             /* --locale LL (also lib.locale) */
+    const char *mfl;                /* split: --mfl FILE */
 };
 
 /* Parses argv after the subcommand.  Returns 0, or 2 after printing a

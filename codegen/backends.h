@@ -58,4 +58,30 @@ struct cg_c_options {
 int cg_c(const struct mofc_model *m, const struct cg_c_options *o, struct cg_report *r,
          cg_file_fn *file, void *user);
 
+/* mofcomp's -MOF/-MFL split: the canonical MOF without the amended
+ * qualifiers, and the locale amendment holding them (classes in the child
+ * namespace ms_<lcid>, marked Locale(0x<lcid>) as mofcomp does, with only
+ * the members that have amended qualifiers, and their keys).  Both malloc'ed; false when out of memory. */
+bool cg_mof_split(const struct mofc_model *m, const bool *selected, unsigned lcid,
+                  struct cg_report *r, char **neutral, size_t *nlen, char **amendment,
+                  size_t *alen);
+
+/* Reference pages (see doc.c): one per class, index.EXT, qualifiers.EXT
+ * and, for HTML, mofc.css, each handed to `emit` when complete. */
+enum cg_doc_format { CG_DOC_MD, CG_DOC_HTML };
+
+struct cg_doc_options {
+    enum cg_doc_format format;
+    const char *lang;          /* language of the labels ("en", "fr"); NULL: en */
+    const char *locale;        /* the locale asked for, shown on the pages; NULL: neutral */
+    const char *template_dir;  /* overrides templates/doc/; NULL: built in */
+    const bool *selected;      /* by class index; NULL: every class of the user's files */
+    cg_file_fn *emit;          /* 0 to go on; non-zero stops, and cg_doc returns it */
+    void *user;
+};
+
+/* Returns 0, 1 after reporting template problems, 2 when out of memory,
+ * or what `emit` returned. */
+int cg_doc(const struct mofc_model *m, const struct cg_doc_options *o, struct cg_report *r);
+
 #endif

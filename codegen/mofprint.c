@@ -17,10 +17,16 @@
 
 #include "backends.h"
 
+/* What a split run prints (cg_mof_split); SPLIT_NONE for `mofc mof`. */
+enum split_part { SPLIT_NONE = 0, SPLIT_NEUTRAL, SPLIT_AMENDMENT };
+
 struct out {
     char *buf;
     size_t len, cap;
     bool oom;
+    enum split_part part;
+    unsigned lcid;              /* SPLIT_AMENDMENT: written as Locale(0x...) on each class */
+    bool class_level;           /* put_qualifiers is writing a class's qualifiers */
 };
 
 static void put(struct out *o, const char *s, size_t n)
@@ -210,14 +216,43 @@ static void put_use_flavors(struct out *o, const struct mofc_qualifier *q)
     }
 }
 
+static bool is_amended(const struct mofc_qualifier *q)
+{
+    return (q->flavors & MOFC_FLAVOR_AMENDED) != 0;
+}
+
+/* Split runs: the neutral part drops amended qualifiers; the amendment
+ * keeps them, and Key so a reader sees which instance a text is for. */
+static bool split_keeps(const struct out *o, const struct mofc_qualifier *q)
+{
+    if (o->part == SPLIT_NEUTRAL)
+        return !is_amended(q);
+    if (o->part == SPLIT_AMENDMENT)
+        return is_amended(q) || mofc_name_cmp(q->name, "Key") == 0;
+    return true;
+}
+
+/* Whether a qualifier list has an amended qualifier of its own. */
+static bool has_amended(const struct mofc_qualifier_list *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        if (!l->items[i].propagated && is_amended(&l->items[i]))
+            return true;
+    return false;
+}
+
 /* The qualifiers written on an element, "[A, B(1), C {"x"}]", then `sep`;
  * nothing when there are none. */
 static void put_qualifiers(struct out *o, const struct mofc_qualifier_list *l, const char *sep)
 {
     size_t n = 0;
+    if (o->part == SPLIT_AMENDMENT && o->class_level) {
+        putf(o, "[Locale(0x%x)", o->lcid);
+        n++;
+    }
     for (size_t i = 0; i < l->count; i++) {
         const struct mofc_qualifier *q = &l->items[i];
-        if (q->propagated)
+        if (q->propagated || !split_keeps(o, q))
             continue;
         puts_(o, n++ ? ", " : "[");
         puts_(o, q->name);
@@ -310,24 +345,53 @@ static void put_element(struct out *o, const struct mofc_qualifier_list *q, cons
     }
 }
 
+static bool method_amended(const struct mofc_method *mt)
+{
+    if (has_amended(&mt->qualifiers))
+        return true;
+    for (size_t k = 0; k < mt->nparams; k++)
+        if (has_amended(&mt->params[k].qualifiers))
+            return true;
+    return false;
+}
+
+/* Whether class c has anything for the amendment part. */
+static bool class_amended(const struct mofc_class *c)
+{
+    if (has_amended(&c->qualifiers))
+        return true;
+    for (size_t i = 0; i < c->nproperties; i++)
+        if (c->properties[i]->owner == c && has_amended(&c->properties[i]->qualifiers))
+            return true;
+    for (size_t i = 0; i < c->nmethods; i++)
+        if (c->methods[i]->owner == c && method_amended(c->methods[i]))
+            return true;
+    return false;
+}
+
 static void put_class(struct out *o, const struct mofc_class *c)
 {
+    static const struct mofc_value no_default = {.is_null = true};
+    bool am = o->part == SPLIT_AMENDMENT;
+    o->class_level = true;
     put_qualifiers(o, &c->qualifiers, "\n");
+    o->class_level = false;
     putf(o, "class %s", c->name);
     if (c->superclass)
         putf(o, " : %s", c->superclass->name);
     puts_(o, " {\n");
     for (size_t i = 0; i < c->nproperties; i++) {
         const struct mofc_property *p = c->properties[i];
-        if (p->owner != c)
+        if (p->owner != c || (am && !has_amended(&p->qualifiers)))
             continue;
         puts_(o, "    ");
-        put_element(o, &p->qualifiers, "\n    ", &p->t, p->name, &p->default_value);
+        put_element(o, &p->qualifiers, "\n    ", &p->t, p->name,
+                    am ? &no_default : &p->default_value);
         puts_(o, ";\n");
     }
     for (size_t i = 0; i < c->nmethods; i++) {
         const struct mofc_method *mt = c->methods[i];
-        if (mt->owner != c)
+        if (mt->owner != c || (am && !method_amended(mt)))
             continue;
         puts_(o, "    ");
         put_qualifiers(o, &mt->qualifiers, "\n    ");
@@ -338,7 +402,8 @@ static void put_class(struct out *o, const struct mofc_class *c)
         for (size_t k = 0; k < mt->nparams; k++) {
             const struct mofc_parameter *p = &mt->params[k];
             puts_(o, k ? ",\n        " : "\n        ");
-            put_element(o, &p->qualifiers, " ", &p->t, p->name, &p->default_value);
+            put_element(o, &p->qualifiers, " ", &p->t, p->name,
+                        am ? &no_default : &p->default_value);
         }
         puts_(o, ");\n");
     }
@@ -362,13 +427,16 @@ static void put_instance_body(struct out *o, const struct mofc_instance *in, int
     putf(o, "%*s}", (indent - 1) * 4, "");
 }
 
-char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report *r,
-             size_t *len)
+static char *print_model(const struct mofc_model *m, const bool *selected, enum split_part part,
+                         unsigned lcid, size_t *len)
 {
-    (void)r;
-    struct out o = {NULL, 0, 0, false};
-    puts_(&o, "// Canonical MOF written by mofc.\n\n");
-    for (size_t i = 0; i < m->nqualifier_decls; i++)
+    struct out o = {NULL, 0, 0, false, part, lcid, false};
+    if (part == SPLIT_AMENDMENT)
+        putf(&o, "// Locale amendment 0x%x written by mofc split: the amended qualifiers.\n\n",
+             lcid);
+    else
+        puts_(&o, "// Canonical MOF written by mofc.\n\n");
+    for (size_t i = 0; i < m->nqualifier_decls && part != SPLIT_AMENDMENT; i++)
         if (m->qualifier_decls[i]->origin == MOFC_ORIGIN_USER)
             put_qualifier_decl(&o, m->qualifier_decls[i]);
     const char *ns = NULL, *locale = NULL;
@@ -381,9 +449,25 @@ char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report 
             continue;
         if (!is_class && selected && !selected[m->instances[i - m->nclasses]->cls->index])
             continue;
+        if (part == SPLIT_AMENDMENT && (!is_class || !class_amended(m->classes[i])))
+            continue;
         if (!ns || strcmp(ns, cns) != 0) {
             puts_(&o, "#pragma namespace (");
-            put_string(&o, cns, strlen(cns));
+            if (part == SPLIT_AMENDMENT) {
+                char *full = malloc(strlen(cns) + 16);
+                if (!full) {
+                    o.oom = true;
+                    break;
+                }
+                /* The child namespace in the parent's spelling: root/x/ms_40c or
+                 * mofcomp's \\.\root\x\ms_40c. */
+                bool bs = strchr(cns, '\\') && !strchr(cns, '/');
+                sprintf(full, "%s%cms_%x", cns, bs ? '\\' : '/', lcid);
+                put_string(&o, full, strlen(full));
+                free(full);
+            } else {
+                put_string(&o, cns, strlen(cns));
+            }
             puts_(&o, ")\n\n");
             ns = cns;
         }
@@ -406,5 +490,32 @@ char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report 
         return NULL;
     }
     *len = o.len;
+    if (!o.buf) {
+        o.buf = calloc(1, 1);
+        if (!o.buf)
+            return NULL;
+    }
     return o.buf;
+}
+
+char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report *r,
+             size_t *len)
+{
+    (void)r;
+    return print_model(m, selected, SPLIT_NONE, 0, len);
+}
+
+bool cg_mof_split(const struct mofc_model *m, const bool *selected, unsigned lcid,
+                  struct cg_report *r, char **neutral, size_t *nlen, char **amendment,
+                  size_t *alen)
+{
+    (void)r;
+    *neutral = print_model(m, selected, SPLIT_NEUTRAL, lcid, nlen);
+    *amendment = print_model(m, selected, SPLIT_AMENDMENT, lcid, alen);
+    if (*neutral && *amendment)
+        return true;
+    free(*neutral);
+    free(*amendment);
+    *neutral = *amendment = NULL;
+    return false;
 }

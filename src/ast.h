@@ -73,6 +73,7 @@ struct ast_qualifier {
     unsigned flavors;              /* written after ':' (enum mofc_flavor) */
     unsigned not_tosubclass;       /* WMI NotToSubclass written */
     struct loc flavor_loc;
+    const char *locale;            /* merged from a locale amendment ("ms_40c"), or NULL */
 };
 
 /* A type as written: an intrinsic type, `object`, `C REF`, or a class

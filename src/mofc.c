@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "amend.h"
 #include "context.h"
 #include "diag/diag.h"
 #include "embedded.h"
@@ -141,8 +142,10 @@ int mofc_compile(struct mofc *m)
             parse_source(m, f, in->origin, in->data ? NULL : &in->id);
     }
 
-    if (!m->stop && !m->io_failed)
+    if (!m->stop && !m->io_failed) {
+        amend_merge(m);
         sema_run(m);
+    }
 
     diag_flush(m);
     if (m->io_failed)

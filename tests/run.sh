@@ -22,7 +22,8 @@
 #   MOFC_TEST_TIMEOUT   seconds per test (default 120)
 #
 # Golden case layout: input *.mof; optional `args` (one line of mofc
-# arguments, shell-quoted, globs expand in the case directory; default
+# arguments, shell-quoted, globs expand in the case directory, "$ROOT" is
+# the repository root, for the bundled schemas; default
 # `check` and every *.mof, sorted); expected.stderr; expected.status;
 # optional expected.stdout (absent = empty); expected.<path> for each file
 # mofc writes (e.g. `xml -o out.xml` -> expected.out.xml).  The case runs in

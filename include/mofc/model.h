@@ -165,6 +165,10 @@ struct mofc_qualifier {
     struct mofc_value value;
     unsigned flavors;                   /* effective, normalised */
     bool propagated;                    /* copied from the overridden element */
+    /* The locale of the amendment that gave this value (see
+     * mofc_options.locale), as the amendment's namespace names it
+     * ("ms_40c"); NULL for a value of the language-neutral MOF. */
+    const char *locale;
 };
 
 struct mofc_qualifier_list {

@@ -110,6 +110,12 @@ struct mofc_options {
     /* per-category state: 0 default, 1 enabled, 2 disabled, 3 error */
     unsigned char wcat_state[MOFC_W_COUNT_];
     bool no_builtin_qualifiers;         /* don't preload the shipped declarations */
+    /* Locale amendments (classes in a namespace ending in "ms_<LCID hex>",
+     * as a WMI .mfl file declares them): the amendments of this locale
+     * ("fr", "fr_FR", "0x40c", "ms_40c") are merged onto the neutral
+     * classes of the same name, the others are dropped.  NULL: every
+     * amendment is dropped and the model is the neutral one. */
+    const char *locale;
 };
 
 struct mofc;
@@ -144,6 +150,12 @@ const char *mofc_file_path(const struct mofc *m, size_t i);
 /* The candidate closest to `word` by edit distance (ASCII case folded),
  * or NULL if none is close enough to be a likely misspelling. */
 const char *mofc_suggest(const char *word, const char *const *candidates, size_t n);
+
+/* Locale names: "fr", "fr_FR", "fr-FR" (mofc's table of the languages WMI
+ * lists), "0x40c", "1036" or "ms_40c" to an LCID; 0 if not understood. */
+unsigned mofc_locale_lcid(const char *name);
+/* The language tag of an LCID ("fr", "pt-BR"), NULL if not in the table. */
+const char *mofc_lcid_language(unsigned lcid);
 
 /* Names of the shipped base-schema packs, NULL-terminated. */
 const char *const *mofc_pack_names(void);

@@ -227,6 +227,7 @@ static bool convert_one(struct sema *s, const struct ast_qualifier *aq, enum ele
     out->name = d->pub.name;
     out->decl = &d->pub;
     out->propagated = false;
+    out->locale = aq->locale;
 
     /* Scope.  The WMI dialect has none to check (mofcomp ignores them). */
     if (kind != EK_INSTANCE && !d->inferred && !s->wmi) {
