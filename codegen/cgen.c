@@ -71,6 +71,7 @@ struct cgen {
     struct cg_pool pool;        /* one class */
     struct cg_buf out, tmp;
     struct cg_buf scalars;      /* the class's qualifier values, one table */
+    size_t taken;               /* length of what take() returned last */
     struct cn_scope scope;
     struct class_names *cn;     /* by class index */
 
@@ -86,12 +87,20 @@ struct cgen {
 /* The bytes written to g->tmp since `from`, copied into the class pool. */
 static const char *take(struct cgen *g, size_t from)
 {
-    const char *s = cg_pool_strndup(&g->pool, g->tmp.data ? g->tmp.data + from : "",
-                                    g->tmp.len - from);
+    size_t n = g->tmp.len - from;
+    const char *s = cg_pool_strndup(&g->pool, g->tmp.data ? g->tmp.data + from : "", n);
+    g->taken = n;
     g->tmp.len = from;
     if (g->tmp.data)
         g->tmp.data[from] = '\0';
     return s ? s : "";
+}
+
+/* Sets `key` of `o` to what was written to g->tmp since `from`. */
+static void set_taken(struct cgen *g, struct tpl_obj *o, unsigned key, size_t from)
+{
+    const char *s = take(g, from);
+    tpl_text(&g->pool, o, key, s, g->taken);
 }
 
 static const char *pf(struct cgen *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -796,7 +805,7 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
         put_u64(&g->tmp, is_string ? i : x->hi.u, is_signed);
         cg_put(&g->tmp, "},\n", 3);
     }
-    tpl_str(&g->pool, e, K_entries, take(g, from));
+    set_taken(g, e, K_entries, from);
     /* A lone ".." claims every value the others leave: it overlaps them,
      * so it stays out of the sorted ranges and is the fallback. */
     size_t unclaimed = 0, rest = SIZE_MAX, nby_value = 0;
@@ -907,7 +916,7 @@ static const char *qualifier_list(struct cgen *g, const struct mofc_qualifier_li
         } else
             cg_puts(&g->tmp, ", NULL},\n");
     }
-    tpl_str(&g->pool, list, K_items, take(g, from));
+    set_taken(g, list, K_items, from);
     return name;
 }
 
@@ -1019,7 +1028,7 @@ static void member_init(struct cgen *g, struct tpl_obj *it, const struct mofc_pr
     } else {
         put_scalar(g, &g->tmp, v, t->type);
     }
-    tpl_str(&g->pool, it, K_init, take(g, from));
+    set_taken(g, it, K_init, from);
 }
 
 /* Default arrays (and long default strings) a property owns. */
@@ -1043,7 +1052,7 @@ static void add_default(struct cgen *g, const struct mofc_property *p, const cha
             cg_printf(&g->tmp, "%s%u,", i % 20 ? " " : "\n    ",
                       (unsigned char)v->v.string.text[i]);
         cg_puts(&g->tmp, " 0\n}");
-        tpl_str(&g->pool, d, K_values, take(g, from));
+        set_taken(g, d, K_values, from);
         return;
     }
     tpl_str(&g->pool, d, K_element, element_type(p));
@@ -1059,7 +1068,7 @@ static void add_default(struct cgen *g, const struct mofc_property *p, const cha
         put_scalar(g, &g->tmp, &v->elements[i], p->t.type);
     }
     cg_puts(&g->tmp, "}");
-    tpl_str(&g->pool, d, K_values, take(g, from));
+    set_taken(g, d, K_values, from);
 }
 
 static const char *ref_name(const struct mofc_typeinfo *t)
@@ -1098,9 +1107,9 @@ static void add_property(struct cgen *g, const struct mofc_property *p, size_t s
     tpl_str(&g->pool, o, K_has_min_value, p->has_min_value ? "true" : "false");
     size_t from = g->tmp.len;
     cn_integer(&g->tmp, MOFC_TYPE_SINT64, 0, p->has_max_value ? p->max_value : 0);
-    tpl_str(&g->pool, o, K_max_value, take(g, from));
+    set_taken(g, o, K_max_value, from);
     cn_integer(&g->tmp, MOFC_TYPE_SINT64, 0, p->has_min_value ? p->min_value : 0);
-    tpl_str(&g->pool, o, K_min_value, take(g, from));
+    set_taken(g, o, K_min_value, from);
     tpl_str(&g->pool, o, K_units, string_lit(g, units_of(p)));
     bool values = p->valuemap && p->valuemap->count &&
                   (p->valuemap->is_string || mofc_type_is_integer(p->valuemap->type));
@@ -1175,7 +1184,7 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
                   enum_ref(g, pv ? param_enum(g, m, k, false) : NULL),
                   enum_ref(g, pb ? param_enum(g, m, k, true) : NULL), p->qualifiers.count,
                   quals);
-        tpl_str(&g->pool, tpl_item(&g->pool, o, K_parameters), K_entry, take(g, from));
+        set_taken(g, tpl_item(&g->pool, o, K_parameters), K_entry, from);
     }
 }
 

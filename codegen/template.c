@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,21 @@ struct tpl_field {
 struct tpl_obj {
     struct tpl_field *fields;      /* newest first */
     struct tpl_obj *next;          /* next item of the list holding it */
+    uint64_t keys[4];              /* which keys (< 256) have a field here */
 };
+
+/* Lookups walk the scopes outwards; the key set lets a scope that lacks
+ * the key be passed over without walking its fields. */
+static void mark(struct tpl_obj *o, unsigned key)
+{
+    if (key < 256)
+        o->keys[key / 64] |= (uint64_t)1 << (key % 64);
+}
+
+static bool may_have(const struct tpl_obj *o, unsigned key)
+{
+    return key >= 256 || (o->keys[key / 64] >> (key % 64) & 1);
+}
 
 static struct tpl_field *field(struct cg_pool *p, struct tpl_obj *o, unsigned key,
                                enum field_kind kind)
@@ -47,6 +62,7 @@ static struct tpl_field *field(struct cg_pool *p, struct tpl_obj *o, unsigned ke
     f->kind = kind;
     f->next = o->fields;
     o->fields = f;
+    mark(o, key);
     return f;
 }
 
@@ -572,10 +588,14 @@ static const struct tpl_field *lookup(const struct renderer *rd, unsigned key,
                                      : rd->stack[rd->depth - 1].last;
         return tmp;
     }
-    for (size_t d = rd->depth; d-- > 0;)
-        for (const struct tpl_field *f = rd->stack[d].obj->fields; f; f = f->next)
+    for (size_t d = rd->depth; d-- > 0;) {
+        const struct tpl_obj *o = rd->stack[d].obj;
+        if (!may_have(o, key))
+            continue;
+        for (const struct tpl_field *f = o->fields; f; f = f->next)
             if (f->key == key)
                 return f;
+    }
     return NULL;
 }
 
