@@ -166,6 +166,9 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
     struct bound *lo = xcalloc(n + 1, sizeof *lo), *hi = xcalloc(n + 1, sizeof *hi);
     bool *valid = xcalloc(n + 1, sizeof *valid);
     size_t nopen = 0;
+    /* BitMap entries written in hex are usually masks meant as such. */
+    size_t nhex = 0;
+    const char *hex_example = NULL;
 
     for (size_t i = 0; i < n; i++) {
         struct mofc_valuemap_entry *e = &es[i];
@@ -202,6 +205,11 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
                        arena_printf(s->a, "is not a bit position 0..%u of %s", width - 1,
                                     mofc_type_name(type)));
                 continue;
+            }
+            if (tl > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
+                nhex++;
+                if (!hex_example && b.mag > 1)
+                    hex_example = t;
             }
             e->kind = MOFC_VM_VALUE;
             lo[i] = hi[i] = b;
@@ -328,6 +336,13 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
                 }
             }
         }
+    }
+    if (bits && nhex >= 2 && hex_example) {
+        unsigned long long bit = strtoull(hex_example, NULL, 16);
+        diag_warning(s->m, MOFC_W_VALUEMAP, at, "bitmap-hex",
+                     "%s: %s entries are written in hex, like masks; %s holds bit positions, so "
+                     "\"%s\" is bit %llu (mask 0x%llX), not the mask 0x%llX",
+                     what, mapname, mapname, hex_example, bit, 1ULL << bit, bit);
     }
     free(lo);
     free(hi);

@@ -23,6 +23,10 @@ cat >expected <<'TXT'
 # concrete classes without keys, which WMI could not enumerate.
 microsoft+Windows-driver-samples/storage/iscsi/src/iscsiprf.mof:35:7: warning: concrete class 'ISCSI_TargetPortalGroup' has no key properties, so its instances have no identity (mark it Abstract, or give it a Key) [-Wkey]
 microsoft+Windows-driver-samples/storage/iscsi/src/iscsiprf.mof:42:7: warning: concrete class 'ISCSI_LoginOptions' has no key properties, so its instances have no identity (mark it Abstract, or give it a Key) [-Wkey]
+# Its BitMap entries are masks written in hex ("0x00000004"), as the
+# cpp_quote beside them shows; BitMap holds bit positions.
+microsoft+Windows-driver-samples/storage/iscsi/src/iscsiprf.mof:44:709: warning: property 'ISCSI_LoginOptions.InformationSpecified': BitMap entries are written in hex, like masks; BitMap holds bit positions, so "0x00000002" is bit 2 (mask 0x4), not the mask 0x2 [-Wvaluemap]
+microsoft+Windows-driver-samples/storage/iscsi/src/iscsiprf.mof:50:702: warning: property 'ISCSI_LoginOptions.LoginFlags': BitMap entries are written in hex, like masks; BitMap holds bit positions, so "0x00000002" is bit 2 (mask 0x4), not the mask 0x2 [-Wvaluemap]
 microsoft+Windows-driver-samples/storage/iscsi/src/iscsiprf.mof:63:7: warning: concrete class 'ISCSI_TargetMapping' has no key properties, so its instances have no identity (mark it Abstract, or give it a Key) [-Wkey]
 TXT
 expect_diagnostics expected
