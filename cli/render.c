@@ -5,7 +5,8 @@
  * line under a gutter, a caret under the first column and tildes under
  * the rest of the span.  Columns count characters, so the marker line
  * advances one column per UTF-8 character and copies tabs, which keeps it
- * aligned however the terminal expands them.
+ * aligned however the terminal expands them.  A very long line is shown
+ * as a window around the span.
  */
 #include "render.h"
 
@@ -67,12 +68,40 @@ static void text_header(struct renderer *r, const struct mofc_span *sp, enum mof
     fputc('\n', f);
 }
 
+/* The byte where character column `col` (1-based) of `line` starts. */
+static const char *column_at(const char *line, uint32_t col)
+{
+    const char *p = line;
+    for (uint32_t c = 1; *p && c < col; c++) {
+        p++;
+        while (((unsigned char)*p & 0xC0) == 0x80)
+            p++;
+    }
+    return p;
+}
+
+/* Lines longer than this show a window of it around the span, with "..."
+ * where text was left out (generated MOF can put kilobytes on one line). */
+enum { QUOTE_WIDTH = 100, QUOTE_LEAD = 40 };
+
 static void text_quote(struct renderer *r, const struct mofc_span *sp, const char *line)
 {
     FILE *f = r->out;
-    fprintf(f, "%5u | %s\n      | ", sp->begin.line, line);
-    uint32_t col = 1;
-    const char *p = line;
+    uint32_t n = 0;
+    for (const char *p = line; *p; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    uint32_t first = 1, last = n;
+    if (n > QUOTE_WIDTH) {
+        first = sp->begin.column > QUOTE_LEAD ? sp->begin.column - QUOTE_LEAD : 1;
+        if (first + QUOTE_WIDTH - 1 > n)
+            first = n - QUOTE_WIDTH + 1;
+        last = first + QUOTE_WIDTH - 1;
+    }
+    const char *from = column_at(line, first), *to = column_at(from, last - first + 2);
+    fprintf(f, "%5u | %s%.*s%s\n      | %s", sp->begin.line, first > 1 ? "..." : "",
+            (int)(to - from), from, last < n ? "..." : "", first > 1 ? "   " : "");
+    uint32_t col = first;
+    const char *p = from;
     while (*p && col < sp->begin.column) {
         fputc(*p == '\t' ? '\t' : ' ', f);
         p++;
@@ -83,7 +112,7 @@ static void text_quote(struct renderer *r, const struct mofc_span *sp, const cha
     if (r->color)
         fputs(GREEN, f);
     fputc('^', f);
-    for (uint32_t c = sp->begin.column + 1; c < sp->end_column; c++)
+    for (uint32_t c = sp->begin.column + 1; c < sp->end_column && c <= last; c++)
         fputc('~', f);
     if (r->color)
         fputs(RESET, f);
