@@ -144,8 +144,8 @@ static const char *num(struct cgen *g, uint64_t v)
     return take(g, from);
 }
 
-/* The concatenation of the strings given, up to a NULL, in the pool. */
-static const char *join(struct cgen *g, ...)
+/* The concatenation of the strings given, in the pool: join(g, a, b...). */
+static const char *join_strings(struct cgen *g, ...)
 {
     size_t from = g->tmp.len;
     va_list ap;
@@ -155,6 +155,7 @@ static const char *join(struct cgen *g, ...)
     va_end(ap);
     return take(g, from);
 }
+#define join(g, ...) join_strings((g), __VA_ARGS__, (const char *)NULL)
 
 static const char *const type_enum[] = {
     [MOFC_TYPE_NONE] = "CIM_VOID",
@@ -458,8 +459,7 @@ static const char *property_enum(struct cgen *g, const struct mofc_property *p, 
         bits ? map_definition(p, "BitMap", "BitValues") : map_definition(p, "ValueMap", "Values");
     const struct mofc_class *owner = d->owner;
     const char *member = member_of(g, owner, d);
-    return join(g, g->cn[owner->index].ident, "_", member, bits && p->valuemap ? "_Bits" : "",
-                NULL);
+    return join(g, g->cn[owner->index].ident, "_", member, bits && p->valuemap ? "_Bits" : "");
 }
 
 static const char *method_enum(struct cgen *g, const struct mofc_method *m)
@@ -672,7 +672,7 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
     bool is_string = !bits && vm->is_string;
     bool is_signed = is_signed_type(vm->type);
     tpl_str(&g->pool, e, K_name, name);
-    tpl_str(&g->pool, e, K_table, join(g, name, "_enum", NULL));
+    tpl_str(&g->pool, e, K_table, join(g, name, "_enum"));
     tpl_str(&g->pool, e, K_title, title);
     tpl_str(&g->pool, e, K_cim_name, string_lit(g, title));
     tpl_str(&g->pool, e, K_cim_type, type_enum[vm->type]);
@@ -736,7 +736,7 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
             id = is_string ? pf(g, "Value_%zu", i)
                  : is_signed && x->lo.s < 0 ? pf(g, "Value_minus_%" PRIu64, -(uint64_t)x->lo.u)
                                            : pf(g, "Value_%" PRIu64, x->lo.u);
-        const char *constant = join(g, name, "_", cn_claim(&g->scope, &g->pool, id), NULL);
+        const char *constant = join(g, name, "_", cn_claim(&g->scope, &g->pool, id));
         size_t from = g->tmp.len;
         uint64_t v = is_string ? i : x->lo.u;
         bool hex = x->raw && x->raw[0] == '0' && (x->raw[1] == 'x' || x->raw[1] == 'X') &&
@@ -769,7 +769,7 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
         if (descs && i < descs->value.count && !descs->value.elements[i].is_null)
             text = descs->value.elements[i].v.string;
         if (!text.text && strcmp(id, names[i]) != 0) {
-            text.text = join(g, "\"", names[i], "\"", NULL);
+            text.text = join(g, "\"", names[i], "\"");
             text.len = strlen(text.text);
         }
         tpl_str(&g->pool, k, K_doc, doc_comment_n(g, "    ", text.text, text.len, NULL));
@@ -983,9 +983,9 @@ static const char *member_decl(struct cgen *g, const struct mofc_property *p, co
                       : pf(g, "cim_object_array %s", member);
     }
     if (t->is_array)
-        return join(g, array_c[t->type], " ", member, NULL);
+        return join(g, array_c[t->type], " ", member);
     const char *c = scalar_c[t->type];
-    return join(g, c, c[strlen(c) - 1] == '*' ? "" : " ", member, NULL);
+    return join(g, c, c[strlen(c) - 1] == '*' ? "" : " ", member);
 }
 
 /* The element type of a default array (as in the runtime's array types). */
@@ -1080,7 +1080,7 @@ static const char *ref_name(const struct mofc_typeinfo *t)
 
 static const char *enum_ref(struct cgen *g, const char *prefix)
 {
-    return prefix ? join(g, "&", prefix, "_enum", NULL) : "NULL";
+    return prefix ? join(g, "&", prefix, "_enum") : "NULL";
 }
 
 /* The descriptor of a property this class declares. */
@@ -1090,13 +1090,13 @@ static void add_property(struct cgen *g, const struct mofc_property *p, size_t s
     const struct class_names *cn = &g->cn[c->index];
     const char *member = cn->member[slot];
     struct tpl_obj *o = tpl_item(&g->pool, g->root, K_properties);
-    tpl_str(&g->pool, o, K_name, join(g, cn->ident, "_", member, "_property", NULL));
+    tpl_str(&g->pool, o, K_name, join(g, cn->ident, "_", member, "_property"));
     tpl_str(&g->pool, o, K_cim_name, string_lit(g, p->name));
     tpl_str(&g->pool, o, K_cim_type, type_enum[p->t.type]);
     tpl_str(&g->pool, o, K_flags, flags_expr(g, p->flags, p->t.is_array));
     tpl_str(&g->pool, o, K_member, member);
     tpl_str(&g->pool, o, K_presence,
-            cn->has[slot] ? join(g, "offsetof(", cn->ident, ", ", cn->has[slot], ")", NULL)
+            cn->has[slot] ? join(g, "offsetof(", cn->ident, ", ", cn->has[slot], ")")
                           : "CIM_NO_PRESENCE");
     tpl_str(&g->pool, o, K_origin, string_lit(g, p->origin ? p->origin->name : c->name));
     tpl_str(&g->pool, o, K_ref_class, string_lit(g, ref_name(&p->t)));
@@ -1119,7 +1119,7 @@ static void add_property(struct cgen *g, const struct mofc_property *p, size_t s
     add_qualifiers(g, o, &p->qualifiers);
 
     /* Its enums, when this definition states the qualifiers. */
-    const char *title = join(g, c->name, ".", p->name, NULL);
+    const char *title = join(g, c->name, ".", p->name);
     const char *ctype = scalar_c[p->t.type];
     if (values && map_definition(p, "ValueMap", "Values") == p)
         add_enum(g, property_enum(g, p, false), title, p->valuemap, false, ctype,
@@ -1338,7 +1338,7 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
             idx[k] = (uint32_t)k;
             tpl_str(&g->pool, tpl_item(&g->pool, root, K_all_properties), K_name,
                     join(g, g->cn[p->owner->index].ident, "_", member_of(g, p->owner, p),
-                         "_property", NULL));
+                         "_property"));
         }
         by_name_class = c;
         qsort(idx, c->nproperties, sizeof *idx, prop_name_cmp);
@@ -1418,10 +1418,10 @@ static int render_classes(struct cgen *g, size_t count, cg_file_fn *emit, void *
     if (n > count / CLASSES_PER_WORKER)
         n = count / CLASSES_PER_WORKER ? count / CLASSES_PER_WORKER : 1;
     struct worker w[MAX_WORKERS];
+    memset(w, 0, sizeof w);
     atomic_int stop = 0;
     size_t started = 0;
     for (size_t i = 0; i < n; i++) {
-        memset(&w[i], 0, sizeof w[i]);
         w[i].g.m = g->m;
         w[i].g.o = g->o;
         w[i].g.r = g->r;
