@@ -158,6 +158,7 @@ static int make_dirs(const char *dir)
 struct dir_output {
     const char *dir;
     atomic_size_t files;
+    atomic_int failed;      /* a write failed (and said why) */
 };
 
 static int write_generated(void *user, const char *name, const char *data, size_t len)
@@ -165,13 +166,19 @@ static int write_generated(void *user, const char *name, const char *data, size_
     struct dir_output *out = user;
     size_t n = strlen(out->dir) + strlen(name) + 2;
     char *path = malloc(n);
-    if (!path)
-        return 2;
-    snprintf(path, n, "%s/%s", out->dir, name);
-    /* Unchanged files keep their mtime, so make rebuilds only what changed. */
-    int rc = output_write(path, data, len, true);
-    free(path);
-    atomic_fetch_add(&out->files, 1);
+    int rc = 2;
+    if (path) {
+        snprintf(path, n, "%s/%s", out->dir, name);
+        /* Unchanged files keep their mtime, so make rebuilds only what changed. */
+        rc = output_write(path, data, len, true);
+        free(path);
+    } else {
+        fputs("mofc: out of memory\n", stderr);
+    }
+    if (rc)
+        atomic_store(&out->failed, 1);
+    else
+        atomic_fetch_add(&out->files, 1);
     return rc;
 }
 
@@ -196,10 +203,11 @@ static int run_c(const struct cli_options *o, const struct mofc_model *m)
     struct dir_output out;
     out.dir = o->output;
     atomic_init(&out.files, 0);
+    atomic_init(&out.failed, 0);
     if (!rc) {
         struct cg_c_options co = {sel, o->template_dir};
         rc = cg_c(m, &co, &r, write_generated, &out);
-        if (rc == 2 && !r.nerrors)
+        if (rc == 2 && !r.nerrors && !atomic_load(&out.failed))
             fputs("mofc: error: could not write the C bindings (out of memory?)\n", stderr);
     }
     free(sel);
@@ -226,6 +234,7 @@ static int run_doc(const struct cli_options *o, const struct mofc_model *m)
     struct dir_output out;
     out.dir = o->output;
     atomic_init(&out.files, 0);
+    atomic_init(&out.failed, 0);
     struct cg_doc_options d = {0};
     d.format = o->doc_html ? CG_DOC_HTML : CG_DOC_MD;
     /* The locale as the pages show it, one spelling for "fr", "fr_FR", "0x40c". */
@@ -245,7 +254,7 @@ static int run_doc(const struct cli_options *o, const struct mofc_model *m)
     d.user = &out;
     rc = cg_doc(m, &d, &r);
     free(sel);
-    if (rc == 2 && !r.nerrors)
+    if (rc == 2 && !r.nerrors && !atomic_load(&out.failed))
         fputs("mofc: error: could not write the pages (out of memory?)\n", stderr);
     return rc;
 }

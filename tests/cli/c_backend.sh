@@ -44,6 +44,13 @@ run_mofc c -o deep/er/out shapes.mof
 expect_status 0
 [[ -f deep/er/out/Shape.h ]] || fail "missing parent directories were not created"
 
+# A file that cannot be written: exit 2, said once, the reason given.
+mkdir -p blocked/Circle.h
+run_mofc c -o blocked shapes.mof
+expect_status 2
+expect_stderr_contains "cannot write 'blocked/Circle.h': Is a directory"
+[[ $(grep -c 'error' "$ERR") == 1 ]] || fail "more than one error for one failed write: $(cat "$ERR")"
+
 # Errors in the MOF: exit 1, nothing written.
 printf 'class Broken : Missing { };\n' >broken.mof
 run_mofc c -o never broken.mof
