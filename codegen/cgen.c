@@ -468,8 +468,28 @@ static const char *method_enum(struct cgen *g, const struct mofc_method *m)
     return pf(g, "%s_%s", g->cn[d->owner->index].ident, method_ident(g, d));
 }
 
+/* The method whose parameter `*k` states the map an override inherits:
+ * an inherited map is the very object of the overridden parameter. */
+static const struct mofc_method *param_map_definition(const struct mofc_method *m, size_t *k,
+                                                      bool bits)
+{
+    for (;;) {
+        const struct mofc_parameter *p = &m->params[*k];
+        const struct mofc_method *o = m->overridden;
+        size_t j = 0;
+        while (o && j < o->nparams && mofc_name_cmp(o->params[j].name, p->name) != 0)
+            j++;
+        if (!o || j == o->nparams ||
+            (bits ? o->params[j].bitmap != p->bitmap : o->params[j].valuemap != p->valuemap))
+            return m;
+        m = o;
+        *k = j;
+    }
+}
+
 static const char *param_enum(struct cgen *g, const struct mofc_method *m, size_t k, bool bits)
 {
+    m = param_map_definition(m, &k, bits);
     const struct mofc_parameter *p = &m->params[k];
     return pf(g, "%s_%s_%s%s", g->cn[m->owner->index].ident, method_ident(g, m),
               ident_of(g, &g->pool, p->name, "parameter_"),
@@ -1164,12 +1184,16 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
                   (p->valuemap->is_string || mofc_type_is_integer(p->valuemap->type));
         bool pb = p->bitmap && p->bitmap->count && mofc_type_is_integer(p->bitmap->type);
         const char *title = pf(g, "%s.%s.%s", c->name, m->name, p->name);
-        if (pv)
+        /* An override that inherits a parameter's map uses the owner's enum. */
+        size_t kv = k, kb = k;
+        bool own_v = pv && param_map_definition(m, &kv, false) == m;
+        bool own_b = pb && param_map_definition(m, &kb, true) == m;
+        if (own_v)
             add_enum(g, param_enum(g, m, k, false), title, p->valuemap, false,
                      scalar_c[p->t.type], &p->qualifiers,
                      pf(g, "ValueMap/Values of parameter %s of %s.%s().", p->name, c->name,
                         m->name));
-        if (pb)
+        if (own_b)
             add_enum(g, param_enum(g, m, k, true), title, p->bitmap, true, scalar_c[p->t.type],
                      &p->qualifiers,
                      pf(g, "BitMap/BitValues of parameter %s of %s.%s().", p->name, c->name,

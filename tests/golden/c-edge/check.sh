@@ -25,6 +25,8 @@ for exe in edge_test.gcc edge_test.clang edge_test.cxx; do
     ./"$exe" >"$exe.out" 2>&1 || { cat "$exe.out"; fail "$exe failed"; }
     [[ $(cat "$exe.out") == ok ]] || fail "$exe printed: $(cat "$exe.out")"
 done
+# Inherited maps make no second enum.
+grep -qE 'Edge_Child_Run(_Mode)?_(enum|to_name)' out/Edge_Child.h && fail "an inherited map got an enum of its own"
 # Nothing of the strings escaped into code: no #define, no stray comment end.
 grep -n '^#define EVIL' out/* && fail "a Description became a directive"
 exit 0

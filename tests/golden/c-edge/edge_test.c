@@ -109,7 +109,11 @@ static void value_maps(void)
           run->parameters[0].values == &Edge_Base_Run_Mode_enum);
     CHECK(run->parameters[1].flags == (CIM_FLAG_IN | CIM_FLAG_OUT));
     CHECK(Edge_Base_class.nmethods == 1 && Edge_Base_class.methods[0] == run);
-    CHECK(Edge_Child_class.nmethods == 1 && Edge_Child_class.methods[0] == run);
+    /* The override is the child's own method, with the inherited maps. */
+    const cim_method *child_run = &Edge_Child_Run_method;
+    CHECK(Edge_Child_class.nmethods == 1 && Edge_Child_class.methods[0] == child_run);
+    CHECK(child_run->values == &Edge_Base_Run_enum);
+    CHECK(child_run->nparameters == 2 && child_run->parameters[0].values == &Edge_Base_Run_Mode_enum);
 
     /* An override with its own map gets its own enum. */
     CHECK(Edge_Child_Shape_enum.count == 2);
