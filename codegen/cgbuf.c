@@ -67,7 +67,8 @@ struct cg_pool_block {
 
 enum { POOL_BLOCK = 256 * 1024 };
 
-void *cg_pool_alloc(struct cg_pool *p, size_t size)
+/* Uninitialised: for strings, which are written at once. */
+static void *pool_raw(struct cg_pool *p, size_t size)
 {
     size = (size + 15u) & ~(size_t)15u;
     if ((size_t)(p->end - p->cur) < size || !p->cur) {
@@ -92,12 +93,18 @@ void *cg_pool_alloc(struct cg_pool *p, size_t size)
     }
     void *r = p->cur;
     p->cur += size;
-    return memset(r, 0, size);
+    return r;
+}
+
+void *cg_pool_alloc(struct cg_pool *p, size_t size)
+{
+    void *r = pool_raw(p, size);
+    return r ? memset(r, 0, size) : NULL;
 }
 
 char *cg_pool_strndup(struct cg_pool *p, const char *s, size_t n)
 {
-    char *d = cg_pool_alloc(p, n + 1);
+    char *d = pool_raw(p, n + 1);
     if (!d)
         return NULL;
     memcpy(d, s, n);
@@ -113,7 +120,7 @@ char *cg_pool_printf(struct cg_pool *p, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return NULL;
-    char *d = cg_pool_alloc(p, (size_t)n + 1);
+    char *d = pool_raw(p, (size_t)n + 1);
     if (!d)
         return NULL;
     va_start(ap, fmt);
