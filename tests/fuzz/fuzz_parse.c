@@ -1,6 +1,9 @@
 /*
  * fuzz_parse.c - libFuzzer target: arbitrary bytes as one in-memory MOF
- * file through the whole front end (scan, parse, declare, resolve, check).
+ * file through the whole front end (scan, parse, declare, resolve, check)
+ * and, when that succeeds, through every back end into memory (CIM-XML,
+ * MOF, C, Markdown and HTML pages), so no model the checker accepts can
+ * crash a generator.
  *
  * `make fuzz` links it with -fsanitize=fuzzer (clang) into
  * build-fuzz/fuzz_parse.  Built with -DMOFC_FUZZ_REPLAY it gets a main()
@@ -12,12 +15,41 @@
  * No diagnostic sink: the library must cope with any input on its own,
  * and printing would only slow the fuzzer down.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
+#include "../../codegen/backends.h"
 #include "mofc/mofc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int discard(void *user, const char *name, const char *data, size_t len)
+{
+    (void)user;
+    (void)name;
+    (void)data;
+    (void)len;
+    return 0;
+}
+
+static void back_ends(const struct mofc_model *model)
+{
+    struct cg_report r = {NULL, NULL, 0};
+    size_t len;
+    struct cg_xml_options xo = {true, false, NULL};
+    free(cg_cimxml(model, &xo, &r, &len));
+    free(cg_mof(model, NULL, &r, &len));
+    struct cg_c_options co = {NULL, NULL};
+    (void)cg_c(model, &co, &r, discard, NULL);
+    for (int html = 0; html < 2; html++) {
+        struct cg_doc_options d = {0};
+        d.format = html ? CG_DOC_HTML : CG_DOC_MD;
+        d.emit = discard;
+        (void)cg_doc(model, &d, &r);
+    }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -40,7 +72,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!m)
         return 0;
     mofc_add_buffer(m, "fuzz.mof", (const char *)data, size);
-    (void)mofc_compile(m);
+    if (mofc_compile(m) == 0 && mofc_model(m))
+        back_ends(mofc_model(m));
     mofc_destroy(m);
     return 0;
 }
