@@ -75,6 +75,10 @@ struct cgen {
     struct cn_scope scope;
     struct class_names *cn;     /* by class index */
 
+    /* When set, every file-scope name a class defines is recorded here
+     * (the collision check of classes named like A and A_B). */
+    struct symbols *symbols;
+
     /* The class being rendered. */
     const struct mofc_class *c;
     struct tpl_obj *root;
@@ -156,6 +160,52 @@ static const char *join_strings(struct cgen *g, ...)
     return take(g, from);
 }
 #define join(g, ...) join_strings((g), __VA_ARGS__, (const char *)NULL)
+
+/* ---- names defined at file scope, for the collision check ---- */
+
+struct symbol {
+    char *name;
+    uint32_t cls;           /* index of the class defining it */
+};
+
+struct symbols {
+    struct symbol *items;
+    size_t count, cap;
+    bool oom;
+};
+
+static void declare(struct cgen *g, const char *name)
+{
+    struct symbols *s = g->symbols;
+    if (!s || s->oom)
+        return;
+    if (s->count == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        struct symbol *t = realloc(s->items, cap * sizeof *t);
+        if (!t) {
+            s->oom = true;
+            return;
+        }
+        s->items = t;
+        s->cap = cap;
+    }
+    char *copy = strdup(name);
+    if (!copy) {
+        s->oom = true;
+        return;
+    }
+    s->items[s->count++] = (struct symbol){copy, g->c->index};
+}
+
+/* The name `prefix` + `suffix`, declared. */
+static void declare2(struct cgen *g, const char *prefix, const char *suffix)
+{
+    if (!g->symbols)
+        return;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", prefix, suffix);
+    declare(g, buf);
+}
 
 static const char *const type_enum[] = {
     [MOFC_TYPE_NONE] = "CIM_VOID",
@@ -267,6 +317,7 @@ static void put_string(struct cgen *g, struct cg_buf *b, const char *s, size_t n
         return;
     }
     const char *name = pf(g, "%s_text%u_", g->cn[g->c->index].ident, g->nlong++);
+    declare(g, name);
     struct cg_buf bytes = {0};
     cg_putc(&bytes, '{');
     for (size_t i = 0; i < n; i++)
@@ -693,6 +744,12 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
     bool is_signed = is_signed_type(vm->type);
     tpl_str(&g->pool, e, K_name, name);
     tpl_str(&g->pool, e, K_table, join(g, name, "_enum"));
+    static const char *const enum_names[] = {"",         "_enum",      "_entries",
+                                             "_by_value", "_by_name",   "_to_name",
+                                             "_from_name", "_to_string", "_from_string",
+                                             "_decode"};
+    for (size_t i = 0; i < sizeof enum_names / sizeof *enum_names; i++)
+        declare2(g, name, enum_names[i]);
     tpl_str(&g->pool, e, K_title, title);
     tpl_str(&g->pool, e, K_cim_name, string_lit(g, title));
     tpl_str(&g->pool, e, K_cim_type, type_enum[vm->type]);
@@ -757,6 +814,7 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
                  : is_signed && x->lo.s < 0 ? pf(g, "Value_minus_%" PRIu64, -(uint64_t)x->lo.u)
                                            : pf(g, "Value_%" PRIu64, x->lo.u);
         const char *constant = join(g, name, "_", cn_claim(&g->scope, &g->pool, id));
+        declare(g, constant);
         size_t from = g->tmp.len;
         uint64_t v = is_string ? i : x->lo.u;
         bool hex = x->raw && x->raw[0] == '0' && (x->raw[1] == 'x' || x->raw[1] == 'X') &&
@@ -907,6 +965,7 @@ static const char *qualifier_list(struct cgen *g, const struct mofc_qualifier_li
     if (!l->count)
         return "NULL";
     const char *name = pf(g, "%s_qualifiers%u_", g->cn[g->c->index].ident, g->nqlists++);
+    declare(g, name);
     struct tpl_obj *list = tpl_item(&g->pool, g->root, K_qualifier_lists);
     tpl_str(&g->pool, list, K_name, name);
     size_t from = g->tmp.len;
@@ -1062,7 +1121,9 @@ static void add_default(struct cgen *g, const struct mofc_property *p, const cha
     if (!p->t.is_array && !long_string)
         return;
     struct tpl_obj *d = tpl_item(&g->pool, g->root, K_defaults);
-    tpl_str(&g->pool, d, K_name, pf(g, "%s_%s_default", g->cn[g->c->index].ident, member));
+    const char *dname = pf(g, "%s_%s_default", g->cn[g->c->index].ident, member);
+    declare(g, dname);
+    tpl_str(&g->pool, d, K_name, dname);
     size_t from = g->tmp.len;
     if (long_string) {
         tpl_str(&g->pool, d, K_element, "char");
@@ -1110,7 +1171,9 @@ static void add_property(struct cgen *g, const struct mofc_property *p, size_t s
     const struct class_names *cn = &g->cn[c->index];
     const char *member = cn->member[slot];
     struct tpl_obj *o = tpl_item(&g->pool, g->root, K_properties);
-    tpl_str(&g->pool, o, K_name, join(g, cn->ident, "_", member, "_property"));
+    const char *pname = join(g, cn->ident, "_", member, "_property");
+    declare(g, pname);
+    tpl_str(&g->pool, o, K_name, pname);
     tpl_str(&g->pool, o, K_cim_name, string_lit(g, p->name));
     tpl_str(&g->pool, o, K_cim_type, type_enum[p->t.type]);
     tpl_str(&g->pool, o, K_flags, flags_expr(g, p->flags, p->t.is_array));
@@ -1160,6 +1223,8 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
     const struct mofc_class *c = g->c;
     const char *mid = method_ident(g, m);
     const char *name = pf(g, "%s_%s_method", g->cn[c->index].ident, mid);
+    declare(g, name);
+    declare2(g, name, "_parameters_");
     struct tpl_obj *o = tpl_item(&g->pool, g->root, K_methods);
     tpl_str(&g->pool, o, K_name, name);
     tpl_str(&g->pool, o, K_cim_name, string_lit(g, m->name));
@@ -1287,6 +1352,12 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
     if (!root)
         return 2;
     const char *from = c->loc.file ? basename_of(c->loc.file) : NULL;
+    static const char *const class_names[] = {"",          "_class",     "_INIT",
+                                              "_init",     "_validate",  "_H",
+                                              "_properties_", "_by_name_", "_methods_",
+                                              "_scalars_", "_init_any_"};
+    for (size_t i = 0; i < sizeof class_names / sizeof *class_names; i++)
+        declare2(g, cn->ident, class_names[i]);
     tpl_str(&g->pool, root, K_version, MOFC_VERSION);
     tpl_str(&g->pool, root, K_class, cn->ident);
     tpl_str(&g->pool, root, K_cim_name, string_lit(g, c->name));
@@ -1381,6 +1452,8 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
              g->scalars.len ? cg_pool_strndup(&g->pool, g->scalars.data, g->scalars.len) : NULL,
              g->scalars.len);
 
+    if (!emit)      /* names only (the collision check) */
+        return g->pool.oom || g->tmp.oom ? 2 : 0;
     int rc;
     const char *h = pf(g, "%s.h", cn->ident);
     tpl_str(&g->pool, root, K_banner,
@@ -1392,6 +1465,105 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
     tpl_str(&g->pool, root, K_banner,
             banner(g, cfile, pf(g, "tables and functions of the CIM class %s", c->name), from));
     return emit_file(g, cfile, "class.c.tpl", root, emit, user);
+}
+
+/* ---- names two classes would both define ---- */
+
+struct ident_ref {
+    const char *ident;
+    uint32_t index;
+};
+
+static int ident_ref_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct ident_ref *)a)->ident, ((const struct ident_ref *)b)->ident);
+}
+
+static int symbol_cmp(const void *a, const void *b)
+{
+    const struct symbol *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->cls > y->cls) - (x->cls < y->cls);
+}
+
+/* Every file-scope name a class defines starts with its C name and "_", so
+ * two classes can only meet when one's name followed by "_" begins the
+ * other's (A and A_B: A's property B_C and A_B's property C).  Such classes
+ * are built without writing anything and their names compared; a name
+ * both would define is an error, before any file is written. */
+static bool names_are_distinct(struct cgen *g)
+{
+    const struct mofc_model *m = g->m;
+    struct ident_ref *refs = calloc(m->nclasses + 1, sizeof *refs);
+    bool *suspect = calloc(m->nclasses + 1, sizeof *suspect);
+    if (!refs || !suspect) {
+        free(refs);
+        free(suspect);
+        return true;    /* out of memory shows up later, with its own message */
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < m->nclasses; i++)
+        if (!g->o->selected || g->o->selected[m->classes[i]->index])
+            refs[n++] = (struct ident_ref){g->cn[m->classes[i]->index].ident,
+                                           m->classes[i]->index};
+    qsort(refs, n, sizeof *refs, ident_ref_cmp);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(refs[i].ident);
+        for (size_t j = i + 1; j < n && strncmp(refs[j].ident, refs[i].ident, len) == 0; j++)
+            if (refs[j].ident[len] == '_')
+                any = suspect[refs[i].index] = suspect[refs[j].index] = true;
+    }
+    bool ok = true;
+    if (any) {
+        struct symbols syms = {NULL, 0, 0, false};
+        g->symbols = &syms;
+        for (size_t i = 0; i < m->nclasses; i++)
+            if (suspect[m->classes[i]->index])
+                (void)render_class(g, m->classes[i], NULL, NULL);
+        g->symbols = NULL;
+        qsort(syms.items, syms.count, sizeof *syms.items, symbol_cmp);
+        /* One error per pair of classes: the first name they share, and
+         * how many more. */
+        struct clash {
+            uint32_t a, b;
+            const char *first;
+            size_t more;
+        } clashes[16];
+        size_t nclashes = 0;
+        for (size_t k = 1; k < syms.count; k++) {
+            const struct symbol *x = &syms.items[k - 1], *y = &syms.items[k];
+            if (x->cls == y->cls || strcmp(x->name, y->name) != 0)
+                continue;
+            size_t c = 0;
+            while (c < nclashes && !(clashes[c].a == x->cls && clashes[c].b == y->cls))
+                c++;
+            if (c < nclashes)
+                clashes[c].more++;
+            else if (nclashes < sizeof clashes / sizeof *clashes)
+                clashes[nclashes++] = (struct clash){x->cls, y->cls, y->name, 0};
+        }
+        for (size_t c = 0; c < nclashes; c++) {
+            char more[48] = "", msg[768];
+            if (clashes[c].more)
+                snprintf(more, sizeof more, " (and %zu more)", clashes[c].more);
+            snprintf(msg, sizeof msg,
+                     "classes '%s' and '%s' would both define the C name '%s'%s; rename a "
+                     "class, property, method or value so that they differ",
+                     m->classes[clashes[c].a]->name, m->classes[clashes[c].b]->name,
+                     clashes[c].first, more);
+            g->r->nerrors++;
+            if (g->r->error)
+                g->r->error(g->r->user, &m->classes[clashes[c].b]->loc, msg);
+            ok = false;
+        }
+        for (size_t k = 0; k < syms.count; k++)
+            free(syms.items[k].name);
+        free(syms.items);
+    }
+    free(refs);
+    free(suspect);
+    return ok;
 }
 
 static void cgen_free_scratch(struct cgen *g)
@@ -1501,6 +1673,8 @@ int cg_c(const struct mofc_model *m, const struct cg_c_options *o, struct cg_rep
         rc = 2;
         goto out;
     }
+    if (!names_are_distinct(&g))
+        goto out;   /* rc is 1 */
 
     /* The runtime header and the header including all. */
     struct tpl_obj *root = g.root = tpl_obj(&g.pool);

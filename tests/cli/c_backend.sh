@@ -32,6 +32,19 @@ expect_status 1
 expect_stderr_contains "--class Circel: no such class; did you mean 'Circle'?"
 [[ -e sel3 ]] && fail "an unknown --class still created the directory"
 
+# Classes named like A and A_B could define the same C names: checked
+# before anything is written.
+cat >clash.mof <<'MOF'
+class Clash_A { [Key] string Id; [ValueMap {"1"}, Values {"One"}] uint16 B_C; };
+class Clash_A_B { [Key] string Id; [ValueMap {"1"}, Values {"One"}] uint16 C; };
+class Clash_A_Z { [Key] string Id; string Y; };
+MOF
+run_mofc c -o clash clash.mof
+expect_status 1
+expect_stderr_contains "clash.mof:2:7: error: classes 'Clash_A' and 'Clash_A_B' would both define the C name 'Clash_A_B_C' (and 11 more); rename a class, property, method or value so that they differ"
+[[ $(grep -c 'error:' "$ERR") == 1 ]] || fail "Clash_A_Z shares no name with Clash_A: $(cat "$ERR")"
+[[ -z $(ls clash 2>/dev/null) ]] || fail "files were written despite the clash"
+
 # -o DIR is required and must be a directory.
 run_mofc c shapes.mof
 expect_status 2
