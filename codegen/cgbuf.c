@@ -112,19 +112,28 @@ char *cg_pool_strndup(struct cg_pool *p, const char *s, size_t n)
     return d;
 }
 
+char *cg_pool_vprintf(struct cg_pool *p, const char *fmt, va_list ap)
+{
+    /* Most strings are short: format once into the stack, then copy. */
+    char small[256];
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    char *d = NULL;
+    if (n >= 0 && (size_t)n < sizeof small) {
+        d = cg_pool_strndup(p, small, (size_t)n);
+    } else if (n >= 0 && (d = pool_raw(p, (size_t)n + 1)) != NULL) {
+        vsnprintf(d, (size_t)n + 1, fmt, again);
+    }
+    va_end(again);
+    return d;
+}
+
 char *cg_pool_printf(struct cg_pool *p, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return NULL;
-    char *d = pool_raw(p, (size_t)n + 1);
-    if (!d)
-        return NULL;
-    va_start(ap, fmt);
-    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    char *d = cg_pool_vprintf(p, fmt, ap);
     va_end(ap);
     return d;
 }

@@ -6,6 +6,7 @@
 #ifndef MOFC_CGBUF_H
 #define MOFC_CGBUF_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -55,6 +56,8 @@ void *cg_pool_alloc(struct cg_pool *p, size_t size);   /* zeroed, 16-aligned */
 char *cg_pool_strndup(struct cg_pool *p, const char *s, size_t n);
 char *cg_pool_printf(struct cg_pool *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+char *cg_pool_vprintf(struct cg_pool *p, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void cg_pool_reset(struct cg_pool *p);
 void cg_pool_free(struct cg_pool *p);
 

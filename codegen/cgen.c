@@ -113,20 +113,9 @@ static const char *pf(struct cgen *g, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    const char *s = cg_pool_vprintf(&g->pool, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return "";
-    if ((size_t)n < sizeof small)
-        return cg_pool_strndup(&g->pool, small, (size_t)n);
-    char *s = cg_pool_alloc(&g->pool, (size_t)n + 1);
-    if (!s)
-        return "";
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
+    return s ? s : "";
 }
 
 /* Decimal digits of `v`, without printf (the hot paths write many). */
@@ -207,65 +196,28 @@ static void declare2(struct cgen *g, const char *prefix, const char *suffix)
     declare(g, buf);
 }
 
-static const char *const type_enum[] = {
-    [MOFC_TYPE_NONE] = "CIM_VOID",
-    [MOFC_TYPE_BOOLEAN] = "CIM_BOOLEAN",
-    [MOFC_TYPE_UINT8] = "CIM_UINT8",
-    [MOFC_TYPE_SINT8] = "CIM_SINT8",
-    [MOFC_TYPE_UINT16] = "CIM_UINT16",
-    [MOFC_TYPE_SINT16] = "CIM_SINT16",
-    [MOFC_TYPE_UINT32] = "CIM_UINT32",
-    [MOFC_TYPE_SINT32] = "CIM_SINT32",
-    [MOFC_TYPE_UINT64] = "CIM_UINT64",
-    [MOFC_TYPE_SINT64] = "CIM_SINT64",
-    [MOFC_TYPE_REAL32] = "CIM_REAL32",
-    [MOFC_TYPE_REAL64] = "CIM_REAL64",
-    [MOFC_TYPE_CHAR16] = "CIM_CHAR16",
-    [MOFC_TYPE_STRING] = "CIM_STRING",
-    [MOFC_TYPE_DATETIME] = "CIM_DATETIME",
-    [MOFC_TYPE_REFERENCE] = "CIM_REFERENCE",
-    [MOFC_TYPE_OBJECT] = "CIM_OBJECT",
-};
-
-/* C types of scalar elements, and the runtime's array type names. */
-static const char *const scalar_c[] = {
-    [MOFC_TYPE_NONE] = "void",
-    [MOFC_TYPE_BOOLEAN] = "bool",
-    [MOFC_TYPE_UINT8] = "uint8_t",
-    [MOFC_TYPE_SINT8] = "int8_t",
-    [MOFC_TYPE_UINT16] = "uint16_t",
-    [MOFC_TYPE_SINT16] = "int16_t",
-    [MOFC_TYPE_UINT32] = "uint32_t",
-    [MOFC_TYPE_SINT32] = "int32_t",
-    [MOFC_TYPE_UINT64] = "uint64_t",
-    [MOFC_TYPE_SINT64] = "int64_t",
-    [MOFC_TYPE_REAL32] = "float",
-    [MOFC_TYPE_REAL64] = "double",
-    [MOFC_TYPE_CHAR16] = "uint16_t",
-    [MOFC_TYPE_STRING] = "const char *",
-    [MOFC_TYPE_DATETIME] = "cim_datetime",
-    [MOFC_TYPE_REFERENCE] = "cim_ref",
-    [MOFC_TYPE_OBJECT] = "const cim_object *",
-};
-
-static const char *const array_c[] = {
-    [MOFC_TYPE_NONE] = "cim_object_array",
-    [MOFC_TYPE_BOOLEAN] = "cim_boolean_array",
-    [MOFC_TYPE_UINT8] = "cim_uint8_array",
-    [MOFC_TYPE_SINT8] = "cim_sint8_array",
-    [MOFC_TYPE_UINT16] = "cim_uint16_array",
-    [MOFC_TYPE_SINT16] = "cim_sint16_array",
-    [MOFC_TYPE_UINT32] = "cim_uint32_array",
-    [MOFC_TYPE_SINT32] = "cim_sint32_array",
-    [MOFC_TYPE_UINT64] = "cim_uint64_array",
-    [MOFC_TYPE_SINT64] = "cim_sint64_array",
-    [MOFC_TYPE_REAL32] = "cim_real32_array",
-    [MOFC_TYPE_REAL64] = "cim_real64_array",
-    [MOFC_TYPE_CHAR16] = "cim_char16_array",
-    [MOFC_TYPE_STRING] = "cim_string_array",
-    [MOFC_TYPE_DATETIME] = "cim_datetime_array",
-    [MOFC_TYPE_REFERENCE] = "cim_ref_array",
-    [MOFC_TYPE_OBJECT] = "cim_object_array",
+/* Per CIM type: its cim_type constant, the C type of a scalar, and the
+ * runtime's array type. */
+static const struct {
+    const char *tag, *scalar, *array;
+} ctypes[] = {
+    [MOFC_TYPE_NONE] = {"CIM_VOID", "void", "cim_object_array"},
+    [MOFC_TYPE_BOOLEAN] = {"CIM_BOOLEAN", "bool", "cim_boolean_array"},
+    [MOFC_TYPE_UINT8] = {"CIM_UINT8", "uint8_t", "cim_uint8_array"},
+    [MOFC_TYPE_SINT8] = {"CIM_SINT8", "int8_t", "cim_sint8_array"},
+    [MOFC_TYPE_UINT16] = {"CIM_UINT16", "uint16_t", "cim_uint16_array"},
+    [MOFC_TYPE_SINT16] = {"CIM_SINT16", "int16_t", "cim_sint16_array"},
+    [MOFC_TYPE_UINT32] = {"CIM_UINT32", "uint32_t", "cim_uint32_array"},
+    [MOFC_TYPE_SINT32] = {"CIM_SINT32", "int32_t", "cim_sint32_array"},
+    [MOFC_TYPE_UINT64] = {"CIM_UINT64", "uint64_t", "cim_uint64_array"},
+    [MOFC_TYPE_SINT64] = {"CIM_SINT64", "int64_t", "cim_sint64_array"},
+    [MOFC_TYPE_REAL32] = {"CIM_REAL32", "float", "cim_real32_array"},
+    [MOFC_TYPE_REAL64] = {"CIM_REAL64", "double", "cim_real64_array"},
+    [MOFC_TYPE_CHAR16] = {"CIM_CHAR16", "uint16_t", "cim_char16_array"},
+    [MOFC_TYPE_STRING] = {"CIM_STRING", "const char *", "cim_string_array"},
+    [MOFC_TYPE_DATETIME] = {"CIM_DATETIME", "cim_datetime", "cim_datetime_array"},
+    [MOFC_TYPE_REFERENCE] = {"CIM_REFERENCE", "cim_ref", "cim_ref_array"},
+    [MOFC_TYPE_OBJECT] = {"CIM_OBJECT", "const cim_object *", "cim_object_array"},
 };
 
 /* An embedded object or instance: the member is a pointer to a struct. */
@@ -308,6 +260,20 @@ static const struct mofc_class *embedded_target(const struct cgen *g,
 
 /* ---- literals ---- */
 
+/* `n` bytes as a char array initialiser with a final NUL, in the pool. */
+static const char *byte_array(struct cgen *g, const char *s, size_t n)
+{
+    size_t from = g->tmp.len;
+    cg_putc(&g->tmp, '{');
+    for (size_t i = 0; i < n; i++) {
+        cg_puts(&g->tmp, i % 20 ? " " : "\n    ");
+        put_dec(&g->tmp, (unsigned char)s[i]);
+        cg_putc(&g->tmp, ',');
+    }
+    cg_puts(&g->tmp, " 0\n}");
+    return take(g, from);
+}
+
 /* A string as a C expression: a literal, or the name of a char array
  * (long strings) the class's .c file defines. */
 static void put_string(struct cgen *g, struct cg_buf *b, const char *s, size_t n)
@@ -318,17 +284,9 @@ static void put_string(struct cgen *g, struct cg_buf *b, const char *s, size_t n
     }
     const char *name = pf(g, "%s_text%u_", g->cn[g->c->index].ident, g->nlong++);
     declare(g, name);
-    struct cg_buf bytes = {0};
-    cg_putc(&bytes, '{');
-    for (size_t i = 0; i < n; i++)
-        cg_printf(&bytes, "%s%u,", i % 20 ? " " : "\n    ", (unsigned char)s[i]);
-    cg_puts(&bytes, " 0\n}");
     struct tpl_obj *it = tpl_item(&g->pool, g->root, K_long_strings);
     tpl_str(&g->pool, it, K_name, name);
-    tpl_str(&g->pool, it, K_bytes,
-            bytes.data ? cg_pool_strndup(&g->pool, bytes.data, bytes.len) : "{0}");
-    g->r->nerrors += bytes.oom;
-    cg_buf_free(&bytes);
+    tpl_str(&g->pool, it, K_bytes, byte_array(g, s, n));
     cg_puts(b, name);
 }
 
@@ -454,46 +412,21 @@ static void name_classes(struct cgen *g)
     }
 }
 
-/* The slot of property `p` in class `c`. */
-static size_t slot_of(const struct mofc_class *c, const struct mofc_property *p)
+/* The definition that states the map of `p` (its bit map with `bits`):
+ * the model gives an override that inherits a map the very same object,
+ * so walk up while the overridden definition holds it too. */
+static const struct mofc_property *map_definition(const struct mofc_property *p, bool bits)
 {
-    for (size_t k = 0; k < c->nproperties; k++)
-        if (c->properties[k] == p || mofc_name_cmp(c->properties[k]->name, p->name) == 0)
-            return k;
-    return 0;
-}
-
-static const char *member_of(const struct cgen *g, const struct mofc_class *c,
-                             const struct mofc_property *p)
-{
-    return g->cn[c->index].member[slot_of(c, p)];
-}
-
-/* The definition of a property whose qualifiers hold its ValueMap (or
- * BitMap) pair: the nearest one up the override chain that states one of
- * the two itself. */
-static const struct mofc_property *map_definition(const struct mofc_property *p, const char *a,
-                                                  const char *b)
-{
-    while (p->overridden) {
-        const struct mofc_qualifier *qa = mofc_qualifiers_find(&p->qualifiers, a);
-        const struct mofc_qualifier *qb = mofc_qualifiers_find(&p->qualifiers, b);
-        if ((qa && !qa->propagated) || (qb && !qb->propagated))
-            break;
+    while (p->overridden && (bits ? p->overridden->bitmap == p->bitmap
+                                   : p->overridden->valuemap == p->valuemap))
         p = p->overridden;
-    }
     return p;
 }
 
 static const struct mofc_method *method_map_definition(const struct mofc_method *m)
 {
-    while (m->overridden) {
-        const struct mofc_qualifier *qa = mofc_qualifiers_find(&m->qualifiers, "ValueMap");
-        const struct mofc_qualifier *qb = mofc_qualifiers_find(&m->qualifiers, "Values");
-        if ((qa && !qa->propagated) || (qb && !qb->propagated))
-            break;
+    while (m->overridden && m->overridden->valuemap == m->valuemap)
         m = m->overridden;
-    }
     return m;
 }
 
@@ -503,13 +436,13 @@ static const char *method_ident(struct cgen *g, const struct mofc_method *m)
 }
 
 /* Enum prefixes: <Class>_<Property>, <Class>_<Method>, <Class>_<Method>_<Param>;
- * a bit map beside a value map on one property is <Class>_<Property>_Bits. */
-static const char *property_enum(struct cgen *g, const struct mofc_property *p, bool bits)
+ * a bit map beside a value map on one property is <Class>_<Property>_Bits.
+ * A property keeps its slot, and so its member name, in every class that
+ * has it: `member` is the defining class's too. */
+static const char *property_enum(struct cgen *g, const struct mofc_property *p,
+                                 const char *member, bool bits)
 {
-    const struct mofc_property *d =
-        bits ? map_definition(p, "BitMap", "BitValues") : map_definition(p, "ValueMap", "Values");
-    const struct mofc_class *owner = d->owner;
-    const char *member = member_of(g, owner, d);
+    const struct mofc_class *owner = map_definition(p, bits)->owner;
     return join(g, g->cn[owner->index].ident, "_", member, bits && p->valuemap ? "_Bits" : "");
 }
 
@@ -556,20 +489,6 @@ static const struct mofc_qualifier *local_qualifier(const struct mofc_qualifier_
     return q && !q->propagated ? q : NULL;
 }
 
-static const char *qualifier_text(const struct mofc_qualifier *q)
-{
-    if (!q || q->value.is_null || q->value.is_array || q->value.type != MOFC_TYPE_STRING)
-        return NULL;
-    return q->value.v.string.text;
-}
-
-/* PUnit (DSP0004 2.6) or the older Units, NULL if neither. */
-static const char *units_of(const struct mofc_property *p)
-{
-    const char *units = qualifier_text(mofc_qualifiers_find(&p->qualifiers, "PUnit"));
-    return units ? units : qualifier_text(mofc_qualifiers_find(&p->qualifiers, "Units"));
-}
-
 /* The text of a string qualifier, NUL bytes and all. */
 static struct mofc_string qualifier_string(const struct mofc_qualifier *q)
 {
@@ -577,6 +496,13 @@ static struct mofc_string qualifier_string(const struct mofc_qualifier *q)
     if (!q || q->value.is_null || q->value.is_array || q->value.type != MOFC_TYPE_STRING)
         return none;
     return q->value.v.string;
+}
+
+/* PUnit (DSP0004 2.6) or the older Units, NULL if neither. */
+static const char *units_of(const struct mofc_property *p)
+{
+    const char *units = qualifier_string(mofc_qualifiers_find(&p->qualifiers, "PUnit")).text;
+    return units ? units : qualifier_string(mofc_qualifiers_find(&p->qualifiers, "Units")).text;
 }
 
 /* A doc comment from `text` (`n` bytes, which may hold NUL) plus an
@@ -752,7 +678,7 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
         declare2(g, name, enum_names[i]);
     tpl_str(&g->pool, e, K_title, title);
     tpl_str(&g->pool, e, K_cim_name, string_lit(g, title));
-    tpl_str(&g->pool, e, K_cim_type, type_enum[vm->type]);
+    tpl_str(&g->pool, e, K_cim_type, ctypes[vm->type].tag);
     tpl_str(&g->pool, e, K_kind,
             bits ? "CIM_ENUM_BITS" : is_string ? "CIM_ENUM_STRING" : "CIM_ENUM_INTEGER");
     tpl_str(&g->pool, e, K_count, num(g, vm->count));
@@ -983,7 +909,7 @@ static const char *qualifier_list(struct cgen *g, const struct mofc_qualifier_li
         cg_put(&g->tmp, "    {", 5);
         cn_string(&g->tmp, q->name, strlen(q->name));
         cg_put(&g->tmp, ", ", 2);
-        cg_puts(&g->tmp, type_enum[q->decl ? q->decl->type : v->type]);
+        cg_puts(&g->tmp, ctypes[q->decl ? q->decl->type : v->type].tag);
         cg_puts(&g->tmp, v->is_array ? ", true, " : ", false, ");
         put_dec(&g->tmp, count);
         if (count) {
@@ -1017,12 +943,29 @@ static struct cg_buf *cg_puts_sep(struct cg_buf *b, size_t from)
     return b;
 }
 
+struct flag_name {
+    unsigned bit;
+    const char *name;
+};
+
+/* "A | B" for the bits of `flags` named in `table`, "0" for none. */
+static const char *flag_names(struct cgen *g, const struct flag_name *table, size_t n,
+                              unsigned flags)
+{
+    size_t from = g->tmp.len;
+    for (size_t i = 0; i < n; i++)
+        if (flags & table[i].bit)
+            cg_puts(cg_puts_sep(&g->tmp, from), table[i].name);
+    if (g->tmp.len == from)
+        cg_putc(&g->tmp, '0');
+    return take(g, from);
+}
+
+enum { FLAG_ARRAY = 1u << 31 };  /* not a model flag: the element is an array */
+
 static const char *flags_expr(struct cgen *g, unsigned flags, bool array)
 {
-    static const struct {
-        unsigned bit;
-        const char *name;
-    } table[] = {
+    static const struct flag_name table[] = {
         {MOFC_PROP_KEY, "CIM_FLAG_KEY"},
         {MOFC_PROP_READ, "CIM_FLAG_READ"},
         {MOFC_PROP_WRITE, "CIM_FLAG_WRITE"},
@@ -1034,16 +977,9 @@ static const char *flags_expr(struct cgen *g, unsigned flags, bool array)
         {MOFC_PROP_EMBEDDED_INSTANCE, "CIM_FLAG_EMBEDDED_INSTANCE"},
         {MOFC_PROP_IN, "CIM_FLAG_IN"},
         {MOFC_PROP_OUT, "CIM_FLAG_OUT"},
+        {FLAG_ARRAY, "CIM_FLAG_ARRAY"},
     };
-    size_t from = g->tmp.len;
-    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-        if (flags & table[i].bit)
-            cg_puts(cg_puts_sep(&g->tmp, from), table[i].name);
-    if (array)
-        cg_puts(cg_puts_sep(&g->tmp, from), "CIM_FLAG_ARRAY");
-    if (g->tmp.len == from)
-        cg_putc(&g->tmp, '0');
-    return take(g, from);
+    return flag_names(g, table, sizeof table / sizeof *table, flags | (array ? FLAG_ARRAY : 0));
 }
 
 /* The member declaration: "uint32_t LogonType", "cim_string_array Roles". */
@@ -1062,8 +998,8 @@ static const char *member_decl(struct cgen *g, const struct mofc_property *p, co
                       : pf(g, "cim_object_array %s", member);
     }
     if (t->is_array)
-        return join(g, array_c[t->type], " ", member);
-    const char *c = scalar_c[t->type];
+        return join(g, ctypes[t->type].array, " ", member);
+    const char *c = ctypes[t->type].scalar;
     return join(g, c, c[strlen(c) - 1] == '*' ? "" : " ", member);
 }
 
@@ -1078,12 +1014,12 @@ static const char *element_type(const struct mofc_property *p)
     enum mofc_type t = p->t.type;
     if (t <= MOFC_TYPE_OBJECT && t < sizeof elem / sizeof *elem && elem[t])
         return elem[t];
-    return scalar_c[t];
+    return ctypes[t].scalar;
 }
 
 /* The initialiser of a member (the MOF default, or NULL) and its flag. */
 static void member_init(struct cgen *g, struct tpl_obj *it, const struct mofc_property *p,
-                        const char *has)
+                        const char *member, const char *has)
 {
     const struct mofc_value *v = &p->default_value;
     const struct mofc_typeinfo *t = &p->t;
@@ -1098,12 +1034,11 @@ static void member_init(struct cgen *g, struct tpl_obj *it, const struct mofc_pr
         } else {
             /* The owner's .c defines the elements once; subclasses point there. */
             const struct mofc_class *owner = p->owner;
-            cg_printf(&g->tmp, "{%s_%s_default, %zu}", g->cn[owner->index].ident,
-                      member_of(g, owner, p), v->count);
+            cg_printf(&g->tmp, "{%s_%s_default, %zu}", g->cn[owner->index].ident, member,
+                      v->count);
         }
     } else if (t->type == MOFC_TYPE_STRING && !v->is_null && v->v.string.len >= LONG_STRING) {
-        cg_printf(&g->tmp, "%s_%s_default", g->cn[p->owner->index].ident,
-                  member_of(g, p->owner, p));
+        cg_printf(&g->tmp, "%s_%s_default", g->cn[p->owner->index].ident, member);
     } else {
         put_scalar(g, &g->tmp, v, t->type);
     }
@@ -1127,13 +1062,8 @@ static void add_default(struct cgen *g, const struct mofc_property *p, const cha
     size_t from = g->tmp.len;
     if (long_string) {
         tpl_str(&g->pool, d, K_element, "char");
-        tpl_str(&g->pool, d, K_count, pf(g, "%zu", v->v.string.len + 1));
-        cg_putc(&g->tmp, '{');
-        for (size_t i = 0; i < v->v.string.len; i++)
-            cg_printf(&g->tmp, "%s%u,", i % 20 ? " " : "\n    ",
-                      (unsigned char)v->v.string.text[i]);
-        cg_puts(&g->tmp, " 0\n}");
-        set_taken(g, d, K_values, from);
+        tpl_str(&g->pool, d, K_count, num(g, v->v.string.len + 1));
+        tpl_str(&g->pool, d, K_values, byte_array(g, v->v.string.text, v->v.string.len));
         return;
     }
     tpl_str(&g->pool, d, K_element, element_type(p));
@@ -1175,7 +1105,7 @@ static void add_property(struct cgen *g, const struct mofc_property *p, size_t s
     declare(g, pname);
     tpl_str(&g->pool, o, K_name, pname);
     tpl_str(&g->pool, o, K_cim_name, string_lit(g, p->name));
-    tpl_str(&g->pool, o, K_cim_type, type_enum[p->t.type]);
+    tpl_str(&g->pool, o, K_cim_type, ctypes[p->t.type].tag);
     tpl_str(&g->pool, o, K_flags, flags_expr(g, p->flags, p->t.is_array));
     tpl_str(&g->pool, o, K_member, member);
     tpl_str(&g->pool, o, K_presence,
@@ -1197,21 +1127,21 @@ static void add_property(struct cgen *g, const struct mofc_property *p, size_t s
     bool values = p->valuemap && p->valuemap->count &&
                   (p->valuemap->is_string || mofc_type_is_integer(p->valuemap->type));
     bool bits = p->bitmap && p->bitmap->count && mofc_type_is_integer(p->bitmap->type);
-    tpl_str(&g->pool, o, K_values, enum_ref(g, values ? property_enum(g, p, false) : NULL));
-    tpl_str(&g->pool, o, K_bits, enum_ref(g, bits ? property_enum(g, p, true) : NULL));
+    tpl_str(&g->pool, o, K_values, enum_ref(g, values ? property_enum(g, p, member, false) : NULL));
+    tpl_str(&g->pool, o, K_bits, enum_ref(g, bits ? property_enum(g, p, member, true) : NULL));
     add_qualifiers(g, o, &p->qualifiers);
 
     /* Its enums, when this definition states the qualifiers. */
     const char *title = join(g, c->name, ".", p->name);
-    const char *ctype = scalar_c[p->t.type];
-    if (values && map_definition(p, "ValueMap", "Values") == p)
-        add_enum(g, property_enum(g, p, false), title, p->valuemap, false, ctype,
+    const char *ctype = ctypes[p->t.type].scalar;
+    if (values && map_definition(p, false) == p)
+        add_enum(g, property_enum(g, p, member, false), title, p->valuemap, false, ctype,
                  &p->qualifiers,
                  pf(g, "%s of %s (%s%s).", p->valuemap->is_string ? "ValueMap strings"
                                                                    : "ValueMap/Values",
                     title, mofc_type_name(p->t.type), p->t.is_array ? "[]" : ""));
-    if (bits && map_definition(p, "BitMap", "BitValues") == p)
-        add_enum(g, property_enum(g, p, true), title, p->bitmap, true, ctype, &p->qualifiers,
+    if (bits && map_definition(p, true) == p)
+        add_enum(g, property_enum(g, p, member, true), title, p->bitmap, true, ctype, &p->qualifiers,
                  pf(g, "BitMap/BitValues of %s: bit masks.", title));
     add_default(g, p, member);
 }
@@ -1228,7 +1158,7 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
     struct tpl_obj *o = tpl_item(&g->pool, g->root, K_methods);
     tpl_str(&g->pool, o, K_name, name);
     tpl_str(&g->pool, o, K_cim_name, string_lit(g, m->name));
-    tpl_str(&g->pool, o, K_return_type, type_enum[m->ret.type]);
+    tpl_str(&g->pool, o, K_return_type, ctypes[m->ret.type].tag);
     tpl_str(&g->pool, o, K_flags, flags_expr(g, m->flags, m->ret.is_array));
     tpl_str(&g->pool, o, K_origin, string_lit(g, m->origin ? m->origin->name : c->name));
     bool values = m->valuemap && m->valuemap->count &&
@@ -1237,7 +1167,7 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
     add_qualifiers(g, o, &m->qualifiers);
     if (values && method_map_definition(m) == m)
         add_enum(g, method_enum(g, m), pf(g, "%s.%s", c->name, m->name), m->valuemap, false,
-                 scalar_c[m->ret.type], &m->qualifiers,
+                 ctypes[m->ret.type].scalar, &m->qualifiers,
                  pf(g, "Return values of %s.%s().", c->name, m->name));
 
     tpl_bool(&g->pool, o, K_parameters_any, m->nparams > 0);
@@ -1255,11 +1185,11 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
         bool own_b = pb && param_map_definition(m, &kb, true) == m;
         if (own_v)
             add_enum(g, param_enum(g, m, k, false), title, p->valuemap, false,
-                     scalar_c[p->t.type], &p->qualifiers,
+                     ctypes[p->t.type].scalar, &p->qualifiers,
                      pf(g, "ValueMap/Values of parameter %s of %s.%s().", p->name, c->name,
                         m->name));
         if (own_b)
-            add_enum(g, param_enum(g, m, k, true), title, p->bitmap, true, scalar_c[p->t.type],
+            add_enum(g, param_enum(g, m, k, true), title, p->bitmap, true, ctypes[p->t.type].scalar,
                      &p->qualifiers,
                      pf(g, "BitMap/BitValues of parameter %s of %s.%s().", p->name, c->name,
                         m->name));
@@ -1267,7 +1197,7 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
         size_t from = g->tmp.len;
         cg_putc(&g->tmp, '{');
         cn_string(&g->tmp, p->name, strlen(p->name));
-        cg_printf(&g->tmp, ", %s, %s, %s, %" PRIu32 ", %s, %s, %zu, %s}", type_enum[p->t.type],
+        cg_printf(&g->tmp, ", %s, %s, %s, %" PRIu32 ", %s, %s, %zu, %s}", ctypes[p->t.type].tag,
                   flags_expr(g, p->flags, p->t.is_array), string_lit(g, ref_name(&p->t)),
                   p->t.array_size,
                   enum_ref(g, pv ? param_enum(g, m, k, false) : NULL),
@@ -1281,10 +1211,7 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
 
 static const char *class_flags(struct cgen *g, unsigned flags)
 {
-    static const struct {
-        unsigned bit;
-        const char *name;
-    } table[] = {
+    static const struct flag_name table[] = {
         {MOFC_CLASS_ASSOCIATION, "CIM_CLASS_ASSOCIATION"},
         {MOFC_CLASS_INDICATION, "CIM_CLASS_INDICATION"},
         {MOFC_CLASS_ABSTRACT, "CIM_CLASS_ABSTRACT"},
@@ -1294,13 +1221,7 @@ static const char *class_flags(struct cgen *g, unsigned flags)
         {MOFC_CLASS_DEPRECATED, "CIM_CLASS_DEPRECATED"},
         {MOFC_CLASS_EXPERIMENTAL, "CIM_CLASS_EXPERIMENTAL"},
     };
-    size_t from = g->tmp.len;
-    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-        if (flags & table[i].bit)
-            cg_puts(cg_puts_sep(&g->tmp, from), table[i].name);
-    if (g->tmp.len == from)
-        cg_putc(&g->tmp, '0');
-    return take(g, from);
+    return flag_names(g, table, sizeof table / sizeof *table, flags);
 }
 
 static const char *basename_of(const char *path)
@@ -1398,7 +1319,7 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
         if (cn->has[k])
             tpl_str(&g->pool, it, K_has, cn->has[k]);
         tpl_str(&g->pool, it, K_decl, member_decl(g, p, cn->member[k]));
-        member_init(g, it, p, cn->has[k]);
+        member_init(g, it, p, cn->member[k], cn->has[k]);
         const struct mofc_class *e = is_object(&p->t, p->flags) ? embedded_target(g, &p->t) : NULL;
         if (e) {
             if (!forward)
@@ -1432,8 +1353,7 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
             const struct mofc_property *p = c->properties[k];
             idx[k] = (uint32_t)k;
             tpl_str(&g->pool, tpl_item(&g->pool, root, K_all_properties), K_name,
-                    join(g, g->cn[p->owner->index].ident, "_", member_of(g, p->owner, p),
-                         "_property"));
+                    join(g, g->cn[p->owner->index].ident, "_", cn->member[k], "_property"));
         }
         by_name_class = c;
         qsort(idx, c->nproperties, sizeof *idx, prop_name_cmp);
