@@ -21,6 +21,7 @@
 
 #include "backends.h"
 #include "cgbuf.h"
+#include "mofvalue.h"
 #include "template.h"
 
 /* ---- template names ---- */
@@ -246,6 +247,9 @@ static char *lower_dup(struct doc *d, const char *s)
 
 /* ---- values as text ---- */
 
+/* Values as the pages show them to a reader: strings as written, without
+ * MOF's escapes, booleans in lower case.  The syntax block, which is MOF,
+ * uses the MOF printer instead (mofvalue.h). */
 static void put_scalar(struct cg_buf *b, const struct mofc_value *v)
 {
     if (v->is_null) {
@@ -531,18 +535,7 @@ static const char *syntax_block(struct doc *d, const struct mofc_class *c,
         if (!syntax_qualifier(q))
             continue;
         cg_puts(&b, nq++ ? ", " : "[");
-        cg_puts(&b, q->name);
-        const struct mofc_value *v = &q->value;
-        bool plain_true = q->decl->type == MOFC_TYPE_BOOLEAN && !v->is_array && !v->is_null &&
-                          v->v.boolean;
-        if (v->is_array && !v->is_null) {
-            cg_putc(&b, ' ');
-            put_value(&b, v);
-        } else if (!plain_true) {
-            cg_putc(&b, '(');
-            put_scalar(&b, v);
-            cg_putc(&b, ')');
-        }
+        cg_mof_qualifier(&b, q);
     }
     if (nq)
         cg_puts(&b, "]\n");

@@ -16,181 +16,173 @@
 #include <string.h>
 
 #include "backends.h"
+#include "cgbuf.h"
+#include "mofvalue.h"
 
 /* What a split run prints (cg_mof_split); SPLIT_NONE for `mofc mof`. */
 enum split_part { SPLIT_NONE = 0, SPLIT_NEUTRAL, SPLIT_AMENDMENT };
 
 struct out {
-    char *buf;
-    size_t len, cap;
-    bool oom;
+    struct cg_buf b;
     enum split_part part;
     unsigned lcid;              /* SPLIT_AMENDMENT: written as Locale(0x...) on each class */
     bool class_level;           /* put_qualifiers is writing a class's qualifiers */
 };
 
-static void put(struct out *o, const char *s, size_t n)
-{
-    if (o->oom)
-        return;
-    if (o->len + n + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 65536;
-        while (o->len + n + 1 > cap)
-            cap *= 2;
-        char *b = realloc(o->buf, cap);
-        if (!b) {
-            o->oom = true;
-            return;
-        }
-        o->buf = b;
-        o->cap = cap;
-    }
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
-    o->buf[o->len] = '\0';
-}
-
-static void puts_(struct out *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
-
-static void putf(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void putf(struct out *o, const char *fmt, ...)
-{
-    char tmp[128];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        put(o, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
 /* ---- literals ---- */
 
-static void put_string(struct out *o, const char *s, size_t n)
+static void put_string(struct cg_buf *b, const char *s, size_t n)
 {
-    put(o, "\"", 1);
+    cg_putc(b, '"');
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         switch (c) {
-        case '"': puts_(o, "\\\""); break;
-        case '\\': puts_(o, "\\\\"); break;
-        case '\n': puts_(o, "\\n"); break;
-        case '\t': puts_(o, "\\t"); break;
-        case '\r': puts_(o, "\\r"); break;
-        case '\b': puts_(o, "\\b"); break;
-        case '\f': puts_(o, "\\f"); break;
+        case '"': cg_puts(b, "\\\""); break;
+        case '\\': cg_puts(b, "\\\\"); break;
+        case '\n': cg_puts(b, "\\n"); break;
+        case '\t': cg_puts(b, "\\t"); break;
+        case '\r': cg_puts(b, "\\r"); break;
+        case '\b': cg_puts(b, "\\b"); break;
+        case '\f': cg_puts(b, "\\f"); break;
         default:
             if (c < 0x20 || c == 0x7F)
-                putf(o, "\\x%04X", c);
+                cg_printf(b, "\\x%04X", c);
             else
-                put(o, (const char *)&s[i], 1);
+                cg_put(b, (const char *)&s[i], 1);
         }
     }
-    put(o, "\"", 1);
+    cg_putc(b, '"');
 }
 
 /* A real that MOF reads back exactly: digits, a point, a digit after it. */
-static void put_real(struct out *o, double d, bool single)
+static void put_real(struct cg_buf *b, double d, bool single)
 {
-    char b[48];
-    snprintf(b, sizeof b, single ? "%.9G" : "%.17G", d);
-    char *e = strchr(b, 'E');
+    char t[48];
+    snprintf(t, sizeof t, single ? "%.9G" : "%.17G", d);
+    char *e = strchr(t, 'E');
     char mant[48], exp[16] = "";
     if (e) {
         snprintf(exp, sizeof exp, "%s", e);
         *e = '\0';
     }
-    snprintf(mant, sizeof mant, "%s", b);
+    snprintf(mant, sizeof mant, "%s", t);
     if (!strchr(mant, '.'))
         strcat(mant, ".0");
-    puts_(o, mant);
-    puts_(o, exp);
+    cg_puts(b, mant);
+    cg_puts(b, exp);
 }
 
-static void put_scalar(struct out *o, const struct mofc_value *v);
-
-static void put_instance_body(struct out *o, const struct mofc_instance *in, int indent);
-
-static void put_scalar(struct out *o, const struct mofc_value *v)
+static void put_scalar(struct cg_buf *b, const struct mofc_value *v, cg_mof_object_fn *object,
+                       void *ctx)
 {
     if (v->is_null) {
-        puts_(o, "NULL");
+        cg_puts(b, "NULL");
         return;
     }
     switch (v->type) {
     case MOFC_TYPE_BOOLEAN:
-        puts_(o, v->v.boolean ? "TRUE" : "FALSE");
+        cg_puts(b, v->v.boolean ? "TRUE" : "FALSE");
         break;
     case MOFC_TYPE_REAL32:
     case MOFC_TYPE_REAL64:
-        put_real(o, v->v.real, v->type == MOFC_TYPE_REAL32);
+        put_real(b, v->v.real, v->type == MOFC_TYPE_REAL32);
         break;
     case MOFC_TYPE_CHAR16: {
         unsigned c = v->v.char16;
         if (c >= 0x20 && c < 0x7F && c != '\'' && c != '\\')
-            putf(o, "'%c'", (char)c);
+            cg_printf(b, "'%c'", (char)c);
         else
-            putf(o, "'\\x%04X'", c);
+            cg_printf(b, "'\\x%04X'", c);
         break;
     }
     case MOFC_TYPE_STRING:
-        put_string(o, v->v.string.text, v->v.string.len);
+        put_string(b, v->v.string.text, v->v.string.len);
         break;
     case MOFC_TYPE_DATETIME:
-        put_string(o, v->v.datetime->text, strlen(v->v.datetime->text));
+        put_string(b, v->v.datetime->text, strlen(v->v.datetime->text));
         break;
     case MOFC_TYPE_REFERENCE:
         if (v->v.ref.instance && v->v.ref.instance->alias)
-            putf(o, "$%s", v->v.ref.instance->alias);
+            cg_printf(b, "$%s", v->v.ref.instance->alias);
         else
-            put_string(o, v->v.ref.path.text ? v->v.ref.path.text : "",
+            put_string(b, v->v.ref.path.text ? v->v.ref.path.text : "",
                        v->v.ref.path.text ? v->v.ref.path.len : 0);
         break;
     case MOFC_TYPE_OBJECT:
-        if (v->v.object && v->v.object->alias && !v->v.object->embedded)
-            putf(o, "$%s", v->v.object->alias);
-        else if (v->v.object)
-            put_instance_body(o, v->v.object, 2);
+        if (!v->v.object)
+            cg_puts(b, "NULL");
+        else if (object)
+            object(ctx, v->v.object);
         else
-            puts_(o, "NULL");
+            cg_printf(b, "instance of %s", v->v.object->cls->name);
         break;
     default:
         if (mofc_type_is_signed(v->type))
-            putf(o, "%lld", (long long)v->v.s);
+            cg_printf(b, "%lld", (long long)v->v.s);
         else
-            putf(o, "%llu", (unsigned long long)v->v.u);
+            cg_printf(b, "%llu", (unsigned long long)v->v.u);
     }
+}
+
+void cg_mof_value(struct cg_buf *b, const struct mofc_value *v, cg_mof_object_fn *object,
+                  void *ctx)
+{
+    if (!v->is_array || v->is_null) {
+        put_scalar(b, v, object, ctx);
+        return;
+    }
+    cg_putc(b, '{');
+    for (size_t i = 0; i < v->count; i++) {
+        if (i)
+            cg_puts(b, ", ");
+        put_scalar(b, &v->elements[i], object, ctx);
+    }
+    cg_putc(b, '}');
+}
+
+void cg_mof_qualifier(struct cg_buf *b, const struct mofc_qualifier *q)
+{
+    cg_puts(b, q->name);
+    const struct mofc_value *v = &q->value;
+    bool plain_true = q->decl->type == MOFC_TYPE_BOOLEAN && !v->is_array && !v->is_null &&
+                      v->v.boolean;
+    if (v->is_array && !v->is_null) {
+        cg_putc(b, ' ');
+        cg_mof_value(b, v, NULL, NULL);
+    } else if (!plain_true) {
+        cg_putc(b, '(');
+        cg_mof_value(b, v, NULL, NULL);
+        cg_putc(b, ')');
+    }
+}
+
+static void put_instance_body(struct out *o, const struct mofc_instance *in, int indent);
+
+/* An embedded instance: its alias when it has one of its own, else its body. */
+static void put_object(void *ctx, const struct mofc_instance *in)
+{
+    struct out *o = ctx;
+    if (in->alias && !in->embedded)
+        cg_printf(&o->b, "$%s", in->alias);
+    else
+        put_instance_body(o, in, 2);
 }
 
 static void put_value(struct out *o, const struct mofc_value *v)
 {
-    if (!v->is_array || v->is_null) {
-        put_scalar(o, v);
-        return;
-    }
-    puts_(o, "{");
-    for (size_t i = 0; i < v->count; i++) {
-        if (i)
-            puts_(o, ", ");
-        put_scalar(o, &v->elements[i]);
-    }
-    puts_(o, "}");
+    cg_mof_value(&o->b, v, put_object, o);
 }
 
 /* ---- qualifiers ---- */
 
 static void put_flavors(struct out *o, unsigned f)
 {
-    puts_(o, f & MOFC_FLAVOR_DISABLEOVERRIDE ? "DisableOverride" : "EnableOverride");
-    puts_(o, f & MOFC_FLAVOR_RESTRICTED ? ", Restricted" : ", ToSubclass");
+    cg_puts(&o->b, f & MOFC_FLAVOR_DISABLEOVERRIDE ? "DisableOverride" : "EnableOverride");
+    cg_puts(&o->b, f & MOFC_FLAVOR_RESTRICTED ? ", Restricted" : ", ToSubclass");
     if (f & MOFC_FLAVOR_TRANSLATABLE)
-        puts_(o, ", Translatable");
+        cg_puts(&o->b, ", Translatable");
     if (f & MOFC_FLAVOR_TOINSTANCE)
-        puts_(o, ", ToInstance");
+        cg_puts(&o->b, ", ToInstance");
 }
 
 /* Use-site flavors: only where they differ from the declaration's. */
@@ -209,8 +201,8 @@ static void put_use_flavors(struct out *o, const struct mofc_qualifier *q)
     bool first = true;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         if ((f & names[i].bit) && !(d & names[i].bit)) {
-            puts_(o, first ? " : " : " ");
-            puts_(o, names[i].name);
+            cg_puts(&o->b, first ? " : " : " ");
+            cg_puts(&o->b, names[i].name);
             first = false;
         }
     }
@@ -247,31 +239,20 @@ static void put_qualifiers(struct out *o, const struct mofc_qualifier_list *l, c
 {
     size_t n = 0;
     if (o->part == SPLIT_AMENDMENT && o->class_level) {
-        putf(o, "[Locale(0x%x)", o->lcid);
+        cg_printf(&o->b, "[Locale(0x%x)", o->lcid);
         n++;
     }
     for (size_t i = 0; i < l->count; i++) {
         const struct mofc_qualifier *q = &l->items[i];
         if (q->propagated || !split_keeps(o, q))
             continue;
-        puts_(o, n++ ? ", " : "[");
-        puts_(o, q->name);
-        const struct mofc_value *v = &q->value;
-        bool plain_true = q->decl->type == MOFC_TYPE_BOOLEAN && !v->is_array && !v->is_null &&
-                          v->v.boolean;
-        if (v->is_array && !v->is_null) {
-            puts_(o, " ");
-            put_value(o, v);
-        } else if (!plain_true) {
-            puts_(o, "(");
-            put_scalar(o, v);
-            puts_(o, ")");
-        }
+        cg_puts(&o->b, n++ ? ", " : "[");
+        cg_mof_qualifier(&o->b, q);
         put_use_flavors(o, q);
     }
     if (n) {
-        puts_(o, "]");
-        puts_(o, sep);
+        cg_puts(&o->b, "]");
+        cg_puts(&o->b, sep);
     }
 }
 
@@ -280,14 +261,14 @@ static void put_qualifiers(struct out *o, const struct mofc_qualifier_list *l, c
 static void put_type(struct out *o, const struct mofc_typeinfo *t)
 {
     if (t->type == MOFC_TYPE_REFERENCE) {
-        puts_(o, t->ref_class ? t->ref_class->name : "object");
-        puts_(o, " REF");
+        cg_puts(&o->b, t->ref_class ? t->ref_class->name : "object");
+        cg_puts(&o->b, " REF");
     } else if (t->type == MOFC_TYPE_OBJECT) {
-        puts_(o, t->embedded_name ? t->embedded_name : "object");
+        cg_puts(&o->b, t->embedded_name ? t->embedded_name : "object");
     } else if (t->type == MOFC_TYPE_NONE) {
-        puts_(o, "void");
+        cg_puts(&o->b, "void");
     } else {
-        puts_(o, mofc_type_name(t->type));
+        cg_puts(&o->b, mofc_type_name(t->type));
     }
 }
 
@@ -296,38 +277,38 @@ static void put_array(struct out *o, const struct mofc_typeinfo *t)
     if (!t->is_array)
         return;
     if (t->array_size)
-        putf(o, "[%u]", t->array_size);
+        cg_printf(&o->b, "[%u]", t->array_size);
     else
-        puts_(o, "[]");
+        cg_puts(&o->b, "[]");
 }
 
 static void put_qualifier_decl(struct out *o, const struct mofc_qualifier_decl *d)
 {
-    putf(o, "Qualifier %s : %s", d->name, mofc_type_name(d->type));
+    cg_printf(&o->b, "Qualifier %s : %s", d->name, mofc_type_name(d->type));
     if (d->is_array && d->array_size)
-        putf(o, "[%u]", d->array_size);
+        cg_printf(&o->b, "[%u]", d->array_size);
     else if (d->is_array)
-        puts_(o, "[]");
+        cg_puts(&o->b, "[]");
     if (!d->default_value.is_null) {
-        puts_(o, " = ");
+        cg_puts(&o->b, " = ");
         put_value(o, &d->default_value);
     }
-    puts_(o, ",\n    Scope(");
+    cg_puts(&o->b, ",\n    Scope(");
     if ((d->scopes & MOFC_SCOPE_ANY) == MOFC_SCOPE_ANY) {
-        puts_(o, "any");
+        cg_puts(&o->b, "any");
     } else {
         bool first = true;
         for (size_t i = 0; i < 7; i++) {
             if (d->scopes & mofc_scope_names[i].bit) {
-                puts_(o, first ? "" : ", ");
-                puts_(o, mofc_scope_names[i].mof);
+                cg_puts(&o->b, first ? "" : ", ");
+                cg_puts(&o->b, mofc_scope_names[i].mof);
                 first = false;
             }
         }
     }
-    puts_(o, "),\n    Flavor(");
+    cg_puts(&o->b, "),\n    Flavor(");
     put_flavors(o, d->flavors);
-    puts_(o, ");\n\n");
+    cg_puts(&o->b, ");\n\n");
 }
 
 /* "[quals] type name[n] = default": a property or a parameter. */
@@ -337,10 +318,10 @@ static void put_element(struct out *o, const struct mofc_qualifier_list *q, cons
 {
     put_qualifiers(o, q, sep);
     put_type(o, t);
-    putf(o, " %s", name);
+    cg_printf(&o->b, " %s", name);
     put_array(o, t);
     if (!dflt->is_null) {
-        puts_(o, " = ");
+        cg_puts(&o->b, " = ");
         put_value(o, dflt);
     }
 }
@@ -376,66 +357,66 @@ static void put_class(struct out *o, const struct mofc_class *c)
     o->class_level = true;
     put_qualifiers(o, &c->qualifiers, "\n");
     o->class_level = false;
-    putf(o, "class %s", c->name);
+    cg_printf(&o->b, "class %s", c->name);
     if (c->superclass)
-        putf(o, " : %s", c->superclass->name);
-    puts_(o, " {\n");
+        cg_printf(&o->b, " : %s", c->superclass->name);
+    cg_puts(&o->b, " {\n");
     for (size_t i = 0; i < c->nproperties; i++) {
         const struct mofc_property *p = c->properties[i];
         if (p->owner != c || (am && !has_amended(&p->qualifiers)))
             continue;
-        puts_(o, "    ");
+        cg_puts(&o->b, "    ");
         put_element(o, &p->qualifiers, "\n    ", &p->t, p->name,
                     am ? &no_default : &p->default_value);
-        puts_(o, ";\n");
+        cg_puts(&o->b, ";\n");
     }
     for (size_t i = 0; i < c->nmethods; i++) {
         const struct mofc_method *mt = c->methods[i];
         if (mt->owner != c || (am && !method_amended(mt)))
             continue;
-        puts_(o, "    ");
+        cg_puts(&o->b, "    ");
         put_qualifiers(o, &mt->qualifiers, "\n    ");
         put_type(o, &mt->ret);
         if (mt->ret.is_array)
-            puts_(o, "[]");
-        putf(o, " %s(", mt->name);
+            cg_puts(&o->b, "[]");
+        cg_printf(&o->b, " %s(", mt->name);
         for (size_t k = 0; k < mt->nparams; k++) {
             const struct mofc_parameter *p = &mt->params[k];
-            puts_(o, k ? ",\n        " : "\n        ");
+            cg_puts(&o->b, k ? ",\n        " : "\n        ");
             put_element(o, &p->qualifiers, " ", &p->t, p->name,
                         am ? &no_default : &p->default_value);
         }
-        puts_(o, ");\n");
+        cg_puts(&o->b, ");\n");
     }
-    puts_(o, "};\n\n");
+    cg_puts(&o->b, "};\n\n");
 }
 
 static void put_instance_body(struct out *o, const struct mofc_instance *in, int indent)
 {
-    putf(o, "instance of %s", in->cls->name);
+    cg_printf(&o->b, "instance of %s", in->cls->name);
     if (in->alias && !in->embedded)
-        putf(o, " as $%s", in->alias);
-    puts_(o, " {\n");
+        cg_printf(&o->b, " as $%s", in->alias);
+    cg_puts(&o->b, " {\n");
     for (size_t i = 0; i < in->nvalues; i++) {
         const struct mofc_property_value *pv = &in->values[i];
-        putf(o, "%*s", indent * 4, "");
+        cg_printf(&o->b, "%*s", indent * 4, "");
         put_qualifiers(o, &pv->qualifiers, " ");
-        putf(o, "%s = ", pv->property->name);
+        cg_printf(&o->b, "%s = ", pv->property->name);
         put_value(o, &pv->value);
-        puts_(o, ";\n");
+        cg_puts(&o->b, ";\n");
     }
-    putf(o, "%*s}", (indent - 1) * 4, "");
+    cg_printf(&o->b, "%*s}", (indent - 1) * 4, "");
 }
 
 static char *print_model(const struct mofc_model *m, const bool *selected, enum split_part part,
                          unsigned lcid, size_t *len)
 {
-    struct out o = {NULL, 0, 0, false, part, lcid, false};
+    struct out o = {{NULL, 0, 0, false}, part, lcid, false};
     if (part == SPLIT_AMENDMENT)
-        putf(&o, "// Locale amendment 0x%x written by mofc split: the amended qualifiers.\n\n",
+        cg_printf(&o.b, "// Locale amendment 0x%x written by mofc split: the amended qualifiers.\n\n",
              lcid);
     else
-        puts_(&o, "// Canonical MOF written by mofc.\n\n");
+        cg_puts(&o.b, "// Canonical MOF written by mofc.\n\n");
     for (size_t i = 0; i < m->nqualifier_decls && part != SPLIT_AMENDMENT; i++)
         if (m->qualifier_decls[i]->origin == MOFC_ORIGIN_USER)
             put_qualifier_decl(&o, m->qualifier_decls[i]);
@@ -452,50 +433,50 @@ static char *print_model(const struct mofc_model *m, const bool *selected, enum 
         if (part == SPLIT_AMENDMENT && (!is_class || !class_amended(m->classes[i])))
             continue;
         if (!ns || strcmp(ns, cns) != 0) {
-            puts_(&o, "#pragma namespace (");
+            cg_puts(&o.b, "#pragma namespace (");
             if (part == SPLIT_AMENDMENT) {
                 char *full = malloc(strlen(cns) + 16);
                 if (!full) {
-                    o.oom = true;
+                    o.b.oom = true;
                     break;
                 }
                 /* The child namespace in the parent's spelling: root/x/ms_40c or
                  * mofcomp's \\.\root\x\ms_40c. */
                 bool bs = strchr(cns, '\\') && !strchr(cns, '/');
                 sprintf(full, "%s%cms_%x", cns, bs ? '\\' : '/', lcid);
-                put_string(&o, full, strlen(full));
+                put_string(&o.b, full, strlen(full));
                 free(full);
             } else {
-                put_string(&o, cns, strlen(cns));
+                put_string(&o.b, cns, strlen(cns));
             }
-            puts_(&o, ")\n\n");
+            cg_puts(&o.b, ")\n\n");
             ns = cns;
         }
         const char *cl = is_class ? m->classes[i]->locale : NULL;
         if (cl && (!locale || strcmp(locale, cl) != 0)) {
-            puts_(&o, "#pragma locale (");
-            put_string(&o, cl, strlen(cl));
-            puts_(&o, ")\n\n");
+            cg_puts(&o.b, "#pragma locale (");
+            put_string(&o.b, cl, strlen(cl));
+            cg_puts(&o.b, ")\n\n");
             locale = cl;
         }
         if (is_class) {
             put_class(&o, m->classes[i]);
         } else {
             put_instance_body(&o, m->instances[i - m->nclasses], 1);
-            puts_(&o, ";\n\n");
+            cg_puts(&o.b, ";\n\n");
         }
     }
-    if (o.oom) {
-        free(o.buf);
+    if (o.b.oom) {
+        cg_buf_free(&o.b);
         return NULL;
     }
-    *len = o.len;
-    if (!o.buf) {
-        o.buf = calloc(1, 1);
-        if (!o.buf)
+    *len = o.b.len;
+    if (!o.b.data) {
+        o.b.data = calloc(1, 1);
+        if (!o.b.data)
             return NULL;
     }
-    return o.buf;
+    return o.b.data;
 }
 
 char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report *r,
