@@ -182,11 +182,19 @@ static int write_generated(void *user, const char *name, const char *data, size_
     return rc;
 }
 
-static int run_c(const struct cli_options *o, const struct mofc_model *m)
+/* The back ends that write a directory (c, doc) share the setup: -o DIR
+ * required and created, --template-dir checked, the --class selection,
+ * the files written as they come, a failure said once. */
+typedef int dir_backend_fn(const struct cli_options *o, const struct mofc_model *m,
+                           const bool *selected, struct cg_report *r, struct dir_output *out);
+
+static int run_dir_backend(const struct cli_options *o, const struct mofc_model *m,
+                           const char *subcommand, dir_backend_fn *backend, const char *what)
 {
     if (!o->output) {
-        fputs("mofc: error: c: -o DIR is required (the directory for the generated files)\n",
-              stderr);
+        fprintf(stderr,
+                "mofc: error: %s: -o DIR is required (the directory for the generated files)\n",
+                subcommand);
         return 2;
     }
     struct stat st;
@@ -199,16 +207,15 @@ static int run_c(const struct cli_options *o, const struct mofc_model *m)
     bool *sel = selection(o, m, &r, &rc);
     if (rc)
         return rc;
-    rc = make_dirs(o->output);
     struct dir_output out;
     out.dir = o->output;
     atomic_init(&out.files, 0);
     atomic_init(&out.failed, 0);
+    rc = make_dirs(o->output);
     if (!rc) {
-        struct cg_c_options co = {sel, o->template_dir};
-        rc = cg_c(m, &co, &r, write_generated, &out);
+        rc = backend(o, m, sel, &r, &out);
         if (rc == 2 && !r.nerrors && !atomic_load(&out.failed))
-            fputs("mofc: error: could not write the C bindings (out of memory?)\n", stderr);
+            fprintf(stderr, "mofc: error: could not write the %s (out of memory?)\n", what);
     }
     free(sel);
     if (!rc && o->verbose)
@@ -216,31 +223,27 @@ static int run_c(const struct cli_options *o, const struct mofc_model *m)
     return rc;
 }
 
-static int run_doc(const struct cli_options *o, const struct mofc_model *m)
+static int c_backend(const struct cli_options *o, const struct mofc_model *m,
+                     const bool *selected, struct cg_report *r, struct dir_output *out)
 {
-    if (!o->output) {
-        fputs("mofc: error: doc: give the output directory with -o DIR\n", stderr);
-        return 2;
-    }
-    struct cg_report r = {backend_error, NULL, 0};
-    int rc;
-    bool *sel = selection(o, m, &r, &rc);
-    if (rc)
-        return rc;
-    if (make_dirs(o->output)) {
-        free(sel);
-        return 2;
-    }
-    struct dir_output out;
-    out.dir = o->output;
-    atomic_init(&out.files, 0);
-    atomic_init(&out.failed, 0);
+    struct cg_c_options co = {selected, o->template_dir};
+    return cg_c(m, &co, r, write_generated, out);
+}
+
+static int run_c(const struct cli_options *o, const struct mofc_model *m)
+{
+    return run_dir_backend(o, m, "c", c_backend, "C bindings");
+}
+
+static int doc_backend(const struct cli_options *o, const struct mofc_model *m,
+                       const bool *selected, struct cg_report *r, struct dir_output *out)
+{
     struct cg_doc_options d = {0};
     d.format = o->doc_html ? CG_DOC_HTML : CG_DOC_MD;
     /* The locale as the pages show it, one spelling for "fr", "fr_FR", "0x40c". */
     char shown[64];
-    if (o->locale) {
-        unsigned lcid = mofc_locale_lcid(o->locale);
+    if (o->lib.locale) {
+        unsigned lcid = mofc_locale_lcid(o->lib.locale);
         const char *lang = mofc_lcid_language(lcid);
         snprintf(shown, sizeof shown, "%s (0x%x)", lang ? lang : "?", lcid);
         d.locale = shown;
@@ -249,19 +252,20 @@ static int run_doc(const struct cli_options *o, const struct mofc_model *m)
         d.lang = "en";
     }
     d.template_dir = o->template_dir;
-    d.selected = sel;
+    d.selected = selected;
     d.emit = write_generated;
-    d.user = &out;
-    rc = cg_doc(m, &d, &r);
-    free(sel);
-    if (rc == 2 && !r.nerrors && !atomic_load(&out.failed))
-        fputs("mofc: error: could not write the pages (out of memory?)\n", stderr);
-    return rc;
+    d.user = out;
+    return cg_doc(m, &d, r);
+}
+
+static int run_doc(const struct cli_options *o, const struct mofc_model *m)
+{
+    return run_dir_backend(o, m, "doc", doc_backend, "pages");
 }
 
 static int run_split(const struct cli_options *o, const struct mofc_model *m)
 {
-    if (!o->locale || !o->output || !o->mfl) {
+    if (!o->lib.locale || !o->output || !o->mfl) {
         fputs("mofc: error: split needs --locale LL, -o NEUTRAL.mof and --mfl LOCALIZED.mfl\n",
               stderr);
         return 2;
@@ -273,7 +277,7 @@ static int run_split(const struct cli_options *o, const struct mofc_model *m)
         return rc;
     char *neutral, *amendment;
     size_t nlen, alen;
-    bool ok = cg_mof_split(m, sel, mofc_locale_lcid(o->locale), &r, &neutral, &nlen, &amendment,
+    bool ok = cg_mof_split(m, sel, mofc_locale_lcid(o->lib.locale), &r, &neutral, &nlen, &amendment,
                            &alen);
     free(sel);
     if (!ok) {

@@ -204,7 +204,6 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
                             "such as 0x40c)", v);
                 return 2;
             }
-            o->locale = v;
             o->lib.locale = v;
         } else if (strncmp(a, "--mfl", 5) == 0 && (a[5] == '=' || a[5] == '\0')) {
             if (!(v = value_of(argc, argv, &i, "--mfl")))

@@ -31,7 +31,6 @@ struct cli_options {
     enum diag_format format;
     /* doc, split */
     bool doc_html;                  /* --format=html (default md) */
-    const char *locale;             /* --locale LL (also lib.locale) */
     const char *mfl;                /* split: --mfl FILE */
 };
 

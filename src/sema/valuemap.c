@@ -169,6 +169,7 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
     /* BitMap entries written in hex are usually masks meant as such. */
     size_t nhex = 0;
     const char *hex_example = NULL;
+    uint64_t hex_bit = 0;
 
     for (size_t i = 0; i < n; i++) {
         struct mofc_valuemap_entry *e = &es[i];
@@ -208,8 +209,10 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
             }
             if (tl > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
                 nhex++;
-                if (!hex_example && b.mag > 1)
+                if (!hex_example && b.mag > 1) {
                     hex_example = t;
+                    hex_bit = b.mag;
+                }
             }
             e->kind = MOFC_VM_VALUE;
             lo[i] = hi[i] = b;
@@ -338,7 +341,7 @@ const struct mofc_valuemap *sema_valuemap(struct sema *s, const struct mofc_qual
         }
     }
     if (bits && nhex >= 2 && hex_example) {
-        unsigned long long bit = strtoull(hex_example, NULL, 16);
+        unsigned long long bit = hex_bit;
         diag_warning(s->m, MOFC_W_VALUEMAP, at, "bitmap-hex",
                      "%s: %s entries are written in hex, like masks; %s holds bit positions, so "
                      "\"%s\" is bit %llu (mask 0x%llX), not the mask 0x%llX",
