@@ -524,6 +524,33 @@ static bool syntax_qualifier(const struct mofc_qualifier *q)
     return true;
 }
 
+/* What a property and a method show alike: name and anchor, type,
+ * qualifiers, description, the class it is inherited from, value and bit
+ * maps.  Returns the new item of list `key`. */
+static struct tpl_obj *put_member(struct doc *d, struct tpl_obj *root, unsigned key,
+                                  const char *name, const struct mofc_typeinfo *t,
+                                  const struct mofc_qualifier_list *q,
+                                  const struct mofc_class *owner, bool inherited,
+                                  const struct mofc_valuemap *vm, const struct mofc_valuemap *bm)
+{
+    struct cg_pool *p = &d->pool;
+    struct tpl_obj *it = tpl_item(p, root, key);
+    tpl_str(p, it, K_name, name);
+    tpl_str(p, it, K_anchor, lower_dup(d, name));
+    put_type_link(d, it, t);
+    put_quals(d, it, q);
+    put_description(d, it, q);
+    tpl_bool(p, it, K_inherited, inherited);
+    if (inherited) {
+        tpl_str(p, it, K_from, owner->name);
+        const char *h = href_of(d, owner);
+        tpl_str(p, it, K_from_href, h ? h : "");
+    }
+    put_valuemap(d, it, K_values, vm, q, false);
+    put_valuemap(d, it, K_bits, bm, q, true);
+    return it;
+}
+
 static const char *syntax_block(struct doc *d, const struct mofc_class *c,
                                 const struct mofc_property **props,
                                 const struct mofc_method **meths)
@@ -646,15 +673,18 @@ static void class_page(struct doc *d, const struct mofc_class *c, struct tpl_obj
         const char *h = href_of(d, c->superclass);
         tpl_str(p, root, K_super_href, h ? h : "");
     }
+    bool any_subclass = false;
     for (size_t i = 0; i < c->nsubclasses; i++) {
         const struct mofc_class *s = c->subclasses[i];
-        if (!href_of(d, s))
+        const char *href = href_of(d, s);
+        if (!href)
             continue;
         struct tpl_obj *it = tpl_item(p, root, K_subclasses);
-        tpl_bool(p, root, K_has_subclasses, true);
         tpl_str(p, it, K_name, s->name);
-        tpl_str(p, it, K_href, href_of(d, s));
+        tpl_str(p, it, K_href, href);
+        any_subclass = true;
     }
+    tpl_bool(p, root, K_has_subclasses, any_subclass);
 
     const struct mofc_property **props =
         cg_pool_alloc(p, (c->nproperties + 1) * sizeof *props);
@@ -679,39 +709,17 @@ static void class_page(struct doc *d, const struct mofc_class *c, struct tpl_obj
 
     for (size_t i = 0; i < c->nproperties; i++) {
         const struct mofc_property *pr = props[i];
-        struct tpl_obj *it = tpl_item(p, root, K_properties);
-        tpl_str(p, it, K_name, pr->name);
-        tpl_str(p, it, K_anchor, lower_dup(d, pr->name));
-        put_type_link(d, it, &pr->t);
+        struct tpl_obj *it = put_member(d, root, K_properties, pr->name, &pr->t, &pr->qualifiers,
+                                        pr->owner, mofc_property_propagated(pr, c),
+                                        pr->valuemap, pr->bitmap);
         tpl_str(p, it, K_access, access_text(d, pr->flags));
-        put_quals(d, it, &pr->qualifiers);
-        put_description(d, it, &pr->qualifiers);
-        tpl_bool(p, it, K_inherited, mofc_property_propagated(pr, c));
-        if (mofc_property_propagated(pr, c)) {
-            tpl_str(p, it, K_from, pr->owner->name);
-            const char *h = href_of(d, pr->owner);
-            tpl_str(p, it, K_from_href, h ? h : "");
-        }
-        put_valuemap(d, it, K_values, pr->valuemap, &pr->qualifiers, false);
-        put_valuemap(d, it, K_bits, pr->bitmap, &pr->qualifiers, true);
         put_mc(d, it, &pr->qualifiers);
     }
     for (size_t i = 0; i < c->nmethods; i++) {
         const struct mofc_method *mt = meths[i];
-        struct tpl_obj *it = tpl_item(p, root, K_methods);
-        tpl_str(p, it, K_name, mt->name);
-        tpl_str(p, it, K_anchor, lower_dup(d, mt->name));
-        put_type_link(d, it, &mt->ret);
-        put_quals(d, it, &mt->qualifiers);
-        put_description(d, it, &mt->qualifiers);
-        tpl_bool(p, it, K_inherited, mofc_method_propagated(mt, c));
-        if (mofc_method_propagated(mt, c)) {
-            tpl_str(p, it, K_from, mt->owner->name);
-            const char *h = href_of(d, mt->owner);
-            tpl_str(p, it, K_from_href, h ? h : "");
-        }
-        put_valuemap(d, it, K_values, mt->valuemap, &mt->qualifiers, false);
-        put_valuemap(d, it, K_bits, mt->bitmap, &mt->qualifiers, true);
+        struct tpl_obj *it = put_member(d, root, K_methods, mt->name, &mt->ret, &mt->qualifiers,
+                                        mt->owner, mofc_method_propagated(mt, c), mt->valuemap,
+                                        mt->bitmap);
         tpl_bool(p, it, K_has_params, mt->nparams != 0);
         for (size_t k = 0; k < mt->nparams; k++) {
             const struct mofc_parameter *pa = &mt->params[k];
