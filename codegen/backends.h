@@ -6,6 +6,7 @@
 #ifndef MOFC_BACKENDS_H
 #define MOFC_BACKENDS_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -18,6 +19,12 @@ struct cg_report {
     void *user;
     size_t nerrors;
 };
+
+/* Counts an error and hands it, formatted, to r->error (loc may be NULL). */
+void cg_error(struct cg_report *r, const struct mofc_location *loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void cg_verror(struct cg_report *r, const struct mofc_location *loc, const char *fmt,
+               va_list ap) __attribute__((format(printf, 3, 0)));
 
 struct cg_xml_options {
     bool flatten;              /* inherited members too, with PROPAGATED/CLASSORIGIN */

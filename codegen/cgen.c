@@ -1464,17 +1464,14 @@ static bool names_are_distinct(struct cgen *g)
                 clashes[nclashes++] = (struct clash){x->cls, y->cls, y->name, 0};
         }
         for (size_t c = 0; c < nclashes; c++) {
-            char more[48] = "", msg[768];
+            char more[48] = "";
             if (clashes[c].more)
                 snprintf(more, sizeof more, " (and %zu more)", clashes[c].more);
-            snprintf(msg, sizeof msg,
+            cg_error(g->r, &m->classes[clashes[c].b]->loc,
                      "classes '%s' and '%s' would both define the C name '%s'%s; rename a "
                      "class, property, method or value so that they differ",
                      m->classes[clashes[c].a]->name, m->classes[clashes[c].b]->name,
                      clashes[c].first, more);
-            g->r->nerrors++;
-            if (g->r->error)
-                g->r->error(g->r->user, &m->classes[clashes[c].b]->loc, msg);
             ok = false;
         }
         for (size_t k = 0; k < syms.count; k++)

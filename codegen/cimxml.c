@@ -58,14 +58,10 @@ static void report(struct xw *x, const char *fmt, ...) __attribute__((format(pri
 
 static void report(struct xw *x, const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    cg_verror(x->r, x->where, fmt, ap);
     va_end(ap);
-    x->r->nerrors++;
-    if (x->r->error)
-        x->r->error(x->r->user, x->where, msg);
 }
 
 /* ---- values ---- */

@@ -52,16 +52,11 @@ bool *cg_class_closure(const struct mofc_model *m, const char *const *names, siz
         for (size_t k = 0; all && k < m->nclasses; k++)
             all[k] = m->classes[k]->name;
         const char *hint = all ? mofc_suggest(names[i], all, m->nclasses) : NULL;
-        char msg[512];
         if (hint)
-            snprintf(msg, sizeof msg, "--class %s: no such class; did you mean '%s'?", names[i],
-                     hint);
+            cg_error(r, NULL, "--class %s: no such class; did you mean '%s'?", names[i], hint);
         else
-            snprintf(msg, sizeof msg, "--class %s: no such class", names[i]);
+            cg_error(r, NULL, "--class %s: no such class", names[i]);
         free(all);
-        r->nerrors++;
-        if (r->error)
-            r->error(r->user, NULL, msg);
         ok = false;
     }
     if (!ok) {

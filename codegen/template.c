@@ -213,15 +213,11 @@ static void error_at(struct compiler *c, const char *at, const char *fmt, ...)
             col++;
         }
     }
-    char msg[512];
+    struct mofc_location loc = {c->t->origin, line, col};
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    cg_verror(c->r, &loc, fmt, ap);
     va_end(ap);
-    struct mofc_location loc = {c->t->origin, line, col};
-    c->r->nerrors++;
-    if (c->r->error)
-        c->r->error(c->r->user, &loc, msg);
     c->ok = false;
 }
 
@@ -459,20 +455,6 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-static void report(struct cg_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void report(struct cg_report *r, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    r->nerrors++;
-    if (r->error)
-        r->error(r->user, NULL, msg);
-}
-
 bool tpl_load(struct tpl_set *s, const char *group, const char *name, const char *dir,
               struct cg_report *r)
 {
@@ -486,7 +468,7 @@ bool tpl_load(struct tpl_set *s, const char *group, const char *name, const char
         snprintf(origin, n, "%s/%s", dir, name);
         text = read_file(origin, &len);
         if (!text && errno != ENOENT) {
-            report(r, "cannot read template '%s': %s", origin, strerror(errno));
+            cg_error(r, NULL, "cannot read template '%s': %s", origin, strerror(errno));
             free(origin);
             return false;
         }
@@ -512,12 +494,12 @@ bool tpl_load(struct tpl_set *s, const char *group, const char *name, const char
         if (!text || !origin) {
             free(text);
             free(origin);
-            report(r, "no template '%s' in mofc", want);
+            cg_error(r, NULL, "no template '%s' in mofc", want);
             return false;
         }
     }
     if (memchr(text, '\0', len)) {
-        report(r, "%s: template holds a NUL byte", origin);
+        cg_error(r, NULL, "%s: template holds a NUL byte", origin);
         free(text);
         free(origin);
         return false;
@@ -552,7 +534,7 @@ bool tpl_link(const struct tpl_set *s, struct cg_report *r)
         for (size_t k = 0; k < s->t[i].nops; k++) {
             const struct op *o = &s->t[i].ops[k];
             if (o->kind == OP_PARTIAL && !find(s, o->s)) {
-                report(r, "%s: template '%s' includes '%s', which is not loaded",
+                cg_error(r, NULL, "%s: template '%s' includes '%s', which is not loaded",
                        s->t[i].origin, s->t[i].name, o->s);
                 ok = false;
             }
