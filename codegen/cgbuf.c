@@ -138,6 +138,15 @@ char *cg_pool_printf(struct cg_pool *p, const char *fmt, ...)
     return d;
 }
 
+const char *cg_take(struct cg_pool *p, struct cg_buf *b, size_t from)
+{
+    const char *s = cg_pool_strndup(p, b->data ? b->data + from : "", b->len - from);
+    b->len = from;
+    if (b->data)
+        b->data[from] = '\0';
+    return s ? s : "";
+}
+
 void cg_pool_reset(struct cg_pool *p)
 {
     if (!p->head)

@@ -59,6 +59,10 @@ char *cg_pool_printf(struct cg_pool *p, const char *fmt, ...)
 char *cg_pool_vprintf(struct cg_pool *p, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 void cg_pool_reset(struct cg_pool *p);
+
+/* What `b` holds past `from`, copied into the pool ("" if out of memory);
+ * `b` goes back to `from`, so one scratch buffer serves nested builders. */
+const char *cg_take(struct cg_pool *p, struct cg_buf *b, size_t from);
 void cg_pool_free(struct cg_pool *p);
 
 #endif

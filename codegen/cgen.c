@@ -91,13 +91,8 @@ struct cgen {
 /* The bytes written to g->tmp since `from`, copied into the class pool. */
 static const char *take(struct cgen *g, size_t from)
 {
-    size_t n = g->tmp.len - from;
-    const char *s = cg_pool_strndup(&g->pool, g->tmp.data ? g->tmp.data + from : "", n);
-    g->taken = n;
-    g->tmp.len = from;
-    if (g->tmp.data)
-        g->tmp.data[from] = '\0';
-    return s ? s : "";
+    g->taken = g->tmp.len - from;
+    return cg_take(&g->pool, &g->tmp, from);
 }
 
 /* Sets `key` of `o` to what was written to g->tmp since `from`. */

@@ -195,6 +195,7 @@ struct doc {
     struct tpl_set *set;
     struct cg_pool pool;
     struct cg_buf buf;
+    struct cg_buf tmp;         /* scratch for texts built piece by piece (cg_take) */
     const char *ext;           /* "md" or "html" */
     bool fr;
     const char **page;         /* by class index: the page file name, NULL if not written */
@@ -312,11 +313,9 @@ static void put_value(struct cg_buf *b, const struct mofc_value *v)
 
 static const char *value_text(struct doc *d, const struct mofc_value *v)
 {
-    struct cg_buf b = {0};
-    put_value(&b, v);
-    char *s = cg_pool_strndup(&d->pool, b.data ? b.data : "", b.len);
-    cg_buf_free(&b);
-    return s;
+    size_t from = d->tmp.len;
+    put_value(&d->tmp, v);
+    return cg_take(&d->pool, &d->tmp, from);
 }
 
 static const char *type_text(struct doc *d, const struct mofc_typeinfo *t)
@@ -555,21 +554,22 @@ static const char *syntax_block(struct doc *d, const struct mofc_class *c,
                                 const struct mofc_property **props,
                                 const struct mofc_method **meths)
 {
-    struct cg_buf b = {0};
+    struct cg_buf *b = &d->tmp;
+    size_t from = b->len;
     size_t nq = 0;
     for (size_t i = 0; i < c->qualifiers.count; i++) {
         const struct mofc_qualifier *q = &c->qualifiers.items[i];
         if (!syntax_qualifier(q))
             continue;
-        cg_puts(&b, nq++ ? ", " : "[");
-        cg_mof_qualifier(&b, q);
+        cg_puts(b, nq++ ? ", " : "[");
+        cg_mof_qualifier(b, q);
     }
     if (nq)
-        cg_puts(&b, "]\n");
-    cg_printf(&b, "class %s", c->name);
+        cg_puts(b, "]\n");
+    cg_printf(b, "class %s", c->name);
     if (c->superclass)
-        cg_printf(&b, " : %s", c->superclass->name);
-    cg_puts(&b, "\n{\n");
+        cg_printf(b, " : %s", c->superclass->name);
+    cg_puts(b, "\n{\n");
     size_t width = 0;
     for (size_t i = 0; i < c->nproperties; i++) {
         size_t w = strlen(type_text(d, &props[i]->t));
@@ -581,18 +581,18 @@ static const char *syntax_block(struct doc *d, const struct mofc_class *c,
         const char *t = type_text(d, &p->t);
         const char *br = strchr(t, '[');
         size_t tl = br ? (size_t)(br - t) : strlen(t);
-        cg_puts(&b, "  ");
-        cg_put(&b, t, tl);
+        cg_puts(b, "  ");
+        cg_put(b, t, tl);
         for (size_t k = tl; k < width + 1; k++)
-            cg_putc(&b, ' ');
-        cg_puts(&b, p->name);
+            cg_putc(b, ' ');
+        cg_puts(b, p->name);
         if (br)
-            cg_puts(&b, br);
-        cg_puts(&b, ";\n");
+            cg_puts(b, br);
+        cg_puts(b, ";\n");
     }
     for (size_t i = 0; i < c->nmethods; i++) {
         const struct mofc_method *mt = meths[i];
-        cg_printf(&b, "  %s %s(", type_text(d, &mt->ret), mt->name);
+        cg_printf(b, "  %s %s(", type_text(d, &mt->ret), mt->name);
         for (size_t k = 0; k < mt->nparams; k++) {
             const struct mofc_parameter *p = &mt->params[k];
             const char *dir = (p->flags & MOFC_PROP_IN) && (p->flags & MOFC_PROP_OUT) ? "in, out"
@@ -600,15 +600,13 @@ static const char *syntax_block(struct doc *d, const struct mofc_class *c,
                                                                                        : "in";
             const char *t = type_text(d, &p->t);
             const char *br = strchr(t, '[');
-            cg_printf(&b, "%s[%s] %.*s %s%s", k ? ", " : "", dir,
+            cg_printf(b, "%s[%s] %.*s %s%s", k ? ", " : "", dir,
                       (int)(br ? (size_t)(br - t) : strlen(t)), t, p->name, br ? br : "");
         }
-        cg_puts(&b, ");\n");
+        cg_puts(b, ");\n");
     }
-    cg_puts(&b, "};");
-    char *s = cg_pool_strndup(&d->pool, b.data ? b.data : "", b.len);
-    cg_buf_free(&b);
-    return s ? s : "";
+    cg_puts(b, "};");
+    return cg_take(&d->pool, b, from);
 }
 
 static const char *fence_for(struct doc *d, const char *s)
@@ -883,27 +881,24 @@ static void quals_page(struct doc *d, struct tpl_obj *root)
         tpl_str(p, it, K_type,
                 q->is_array ? cg_pool_printf(p, "%s[]", mofc_type_name(q->type))
                             : mofc_type_name(q->type));
-        struct cg_buf b = {0};
+        struct cg_buf *b = &d->tmp;
+        size_t from = b->len;
         if ((q->scopes & MOFC_SCOPE_ANY) == MOFC_SCOPE_ANY) {
-            cg_puts(&b, "any");
+            cg_puts(b, "any");
         } else {
             for (size_t k = 0; k < 7; k++)
                 if (q->scopes & mofc_scope_names[k].bit)
-                    cg_printf(&b, "%s%s", b.len ? ", " : "", mofc_scope_names[k].mof);
+                    cg_printf(b, "%s%s", b->len > from ? ", " : "", mofc_scope_names[k].mof);
         }
-        tpl_str(p, it, K_scopes, cg_pool_strndup(p, b.data ? b.data : "", b.len));
-        b.len = 0;
-        if (b.data)
-            b.data[0] = '\0';
-        cg_puts(&b, q->flavors & MOFC_FLAVOR_DISABLEOVERRIDE ? "DisableOverride"
-                                                             : "EnableOverride");
-        cg_puts(&b, q->flavors & MOFC_FLAVOR_RESTRICTED ? ", Restricted" : ", ToSubclass");
+        tpl_str(p, it, K_scopes, cg_take(p, b, from));
+        cg_puts(b, q->flavors & MOFC_FLAVOR_DISABLEOVERRIDE ? "DisableOverride"
+                                                            : "EnableOverride");
+        cg_puts(b, q->flavors & MOFC_FLAVOR_RESTRICTED ? ", Restricted" : ", ToSubclass");
         if (q->flavors & MOFC_FLAVOR_TRANSLATABLE)
-            cg_puts(&b, ", Translatable");
+            cg_puts(b, ", Translatable");
         if (q->flavors & MOFC_FLAVOR_AMENDED)
-            cg_puts(&b, ", Amended");
-        tpl_str(p, it, K_flavors, cg_pool_strndup(p, b.data ? b.data : "", b.len));
-        cg_buf_free(&b);
+            cg_puts(b, ", Amended");
+        tpl_str(p, it, K_flavors, cg_take(p, b, from));
         tpl_str(p, it, K_dflt, q->default_value.is_null ? "" : value_text(d, &q->default_value));
     }
 }
@@ -1009,6 +1004,7 @@ int cg_doc(const struct mofc_model *m, const struct cg_doc_options *o, struct cg
     free(d.page);
     cg_pool_free(&d.pool);
     cg_buf_free(&d.buf);
+    cg_buf_free(&d.tmp);
     tpl_set_free(d.set);
     return rc;
 }
