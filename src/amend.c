@@ -24,6 +24,7 @@
 #include "amend.h"
 #include "context.h"
 #include "diag/diag.h"
+#include "util/intern.h"
 
 /* The LCID of an amendment namespace, 0 if `ns` is not one; *base_len is
  * the length of the neutral namespace before the separator. */
@@ -51,20 +52,8 @@ static bool not_merged(const struct name *n)
 {
     static const char *const self[] = {"Key", "Locale", "Amendment"};
     for (size_t i = 0; i < sizeof self / sizeof *self; i++)
-        if (strlen(self[i]) == n->len) {
-            size_t j = 0;
-            for (; j < n->len; j++) {
-                char a = n->text[j], b = self[i][j];
-                if (a >= 'A' && a <= 'Z')
-                    a = (char)(a - 'A' + 'a');
-                if (b >= 'A' && b <= 'Z')
-                    b = (char)(b - 'A' + 'a');
-                if (a != b)
-                    break;
-            }
-            if (j == n->len)
-                return true;
-        }
+        if (fold_ncmp(n->text, n->len, self[i], strlen(self[i])) == 0)
+            return true;
     return false;
 }
 
@@ -140,22 +129,24 @@ void amend_merge(struct mofc *m)
     while (*at) {
         struct ast_class *c = *at;
         size_t bl;
-        if (amendment_lcid(c->ns->text, &bl)) {
+        unsigned lcid = amendment_lcid(c->ns->text, &bl);
+        if (lcid) {
+            /* Out of the model either way; kept only for the locale asked for. */
             *at = c->next;
             c->next = NULL;
-            *atail = c;
-            atail = &c->next;
+            if (want && lcid == want) {
+                *atail = c;
+                atail = &c->next;
+            }
         } else {
             at = &c->next;
             u->classes_tail = at;
         }
     }
+    const char *locale = amendments ? arena_printf(&m->arena, "ms_%x", want) : NULL;
     for (struct ast_class *am = amendments; am; am = am->next) {
         size_t bl = 0;
-        unsigned lcid = amendment_lcid(am->ns->text, &bl);
-        if (!want || lcid != want)
-            continue;
-        const char *locale = arena_printf(&m->arena, "ms_%x", lcid);
+        (void)amendment_lcid(am->ns->text, &bl);    /* the neutral namespace's length */
         struct ast_class *neutral = NULL;
         for (struct ast_class *c = u->classes; c; c = c->next) {
             if (c->name->key != am->name->key)
