@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mofc/mofc.h"
+#include "util/intern.h"
 
 static const struct {
     unsigned lcid;
@@ -20,16 +21,11 @@ static const struct {
     {0x41f, "tr"},    {0x804, "zh-CN"}, {0x816, "pt-PT"}, {0xc0a, "es"},
 };
 
-static char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* Case-insensitive compare of the first n bytes, '_' equal to '-'. */
 static bool tag_eq(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        char x = lower(a[i]), y = lower(b[i]);
+        char x = (char)fold_ascii((unsigned char)a[i]), y = (char)fold_ascii((unsigned char)b[i]);
         if (x == '_')
             x = '-';
         if (y == '_')
