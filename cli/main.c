@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "../codegen/backends.h"
+#include "depfile.h"
 #include "mofc/mofc.h"
 #include "options.h"
 #include "output.h"
@@ -49,8 +50,10 @@ static void backend_error(void *user, const struct mofc_location *loc, const cha
 /* Bytes to -o atomically, or to standard output. */
 static int emit(const struct cli_options *o, const char *data, size_t len)
 {
-    if (o->output)
+    if (o->output) {
+        run_file_add(&run_outputs, o->output);
         return output_write(o->output, data, len, false);
+    }
     if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
         fputs("mofc: error: cannot write to standard output\n", stderr);
         return 2;
@@ -157,6 +160,7 @@ static int make_dirs(const char *dir)
  * back end from several threads). */
 struct dir_output {
     const char *dir;
+    bool list_only;         /* --list-outputs */
     atomic_size_t files;
     atomic_int failed;      /* a write failed (and said why) */
 };
@@ -169,8 +173,10 @@ static int write_generated(void *user, const char *name, const char *data, size_
     int rc = 2;
     if (path) {
         snprintf(path, n, "%s/%s", out->dir, name);
-        /* Unchanged files keep their mtime, so make rebuilds only what changed. */
-        rc = output_write(path, data, len, true);
+        run_file_add(&run_outputs, path);
+        /* Unchanged files keep their mtime, so make rebuilds only what
+         * changed; --list-outputs only names them. */
+        rc = out->list_only ? 0 : output_write(path, data, len, true);
         free(path);
     } else {
         fputs("mofc: out of memory\n", stderr);
@@ -209,16 +215,19 @@ static int run_dir_backend(const struct cli_options *o, const struct mofc_model 
         return rc;
     struct dir_output out;
     out.dir = o->output;
+    out.list_only = o->list_outputs;
     atomic_init(&out.files, 0);
     atomic_init(&out.failed, 0);
-    rc = make_dirs(o->output);
+    rc = o->list_outputs ? 0 : make_dirs(o->output);
     if (!rc) {
         rc = backend(o, m, sel, &r, &out);
         if (rc == 2 && !r.nerrors && !atomic_load(&out.failed))
             fprintf(stderr, "mofc: error: could not write the %s (out of memory?)\n", what);
     }
     free(sel);
-    if (!rc && o->verbose)
+    if (!rc && o->list_outputs)
+        rc = run_file_print(&run_outputs, stdout);
+    else if (!rc && o->verbose)
         printf("mofc: %zu files in %s\n", atomic_load(&out.files), o->output);
     return rc;
 }
@@ -284,6 +293,8 @@ static int run_split(const struct cli_options *o, const struct mofc_model *m)
         fputs("mofc: error: could not write the split MOF (out of memory?)\n", stderr);
         return 2;
     }
+    run_file_add(&run_outputs, o->output);
+    run_file_add(&run_outputs, o->mfl);
     rc = r.nerrors ? 1 : output_write(o->output, neutral, nlen, false);
     if (!rc)
         rc = output_write(o->mfl, amendment, alen, false);
@@ -310,89 +321,9 @@ static void usage(FILE *f)
     fputs("usage: mofc SUBCOMMAND [options] FILE...\n\nsubcommands:\n", f);
     for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
         fprintf(f, "  mofc %-8s %s\n", subcommands[i].name, subcommands[i].summary);
-    fputs("\noptions:\n"
-          "  -I DIR                    search DIR for included files\n"
-          "  --dialect=dmtf|wmi        DSP0004 MOF (default) or the WMI mofcomp dialect\n"
-          "  --with PACK               load a shipped base schema (wmi, dsc)\n"
-          "  --namespace NS            default namespace (root/cimv2)\n"
-          "  -W<cat>, -Wno-<cat>       enable or disable a warning category; -Wall: all\n"
-          "  -Werror[=<cat>]           make warnings (of a category) errors\n"
-          "  --max-errors=N            stop after N errors (20; 0: no limit)\n"
-          "  --color=auto|always|never colour diagnostics\n"
-          "  --diagnostics-format=text|json|sarif\n"
-          "  -MD [-MF FILE] [-MT TARGET] write a Make depfile of every file read\n"
-          "  -o FILE                   output file (c, doc: output directory)\n"
-          "  --class NAME              xml, mof, c, doc, split: only NAME and the classes it needs\n"
-          "  --template-dir DIR        c, doc: templates in DIR replace the built-in ones\n"
-          "  -v                        print a summary\n"
-          "  --format=md|html          doc: Markdown (default) or HTML pages\n"
-          "  --locale LL               doc, split: the locale (fr, fr_FR, 0x40c)\n"
-          "  --mfl FILE                split: the localized MOF to write\n"
-          "  --help, --version\n",
-          f);
-}
-
-/* "TARGET: dep \" lines, then an empty rule per dependency (like gcc -MP)
- * so a deleted file does not break make. */
-static int write_depfile(const struct cli_options *o, struct mofc *m)
-{
-    const char *target = o->dep_target ? o->dep_target : o->output;
-    char *made = NULL;
-    if (!target) {
-        made = malloc(strlen(o->inputs[0]) + 8);
-        if (!made)
-            return 2;
-        sprintf(made, "%s.check", o->inputs[0]);
-        target = made;
-    }
-    const char *path = o->depfile_path;
-    char *mpath = NULL;
-    if (!path) {
-        mpath = malloc(strlen(target) + 3);
-        if (!mpath) {
-            free(made);
-            return 2;
-        }
-        sprintf(mpath, "%s.d", target);
-        path = mpath;
-    }
-    size_t cap = 256, len = 0;
-    char *buf = malloc(cap);
-    int rc = 2;
-    if (!buf)
-        goto out;
-#define PUT(s)                                                                                     \
-    do {                                                                                           \
-        size_t n_ = strlen(s);                                                                     \
-        while (len + n_ + 1 > cap) {                                                               \
-            char *nb_ = realloc(buf, cap *= 2);                                                    \
-            if (!nb_)                                                                              \
-                goto out;                                                                          \
-            buf = nb_;                                                                             \
-        }                                                                                          \
-        memcpy(buf + len, s, n_);                                                                  \
-        len += n_;                                                                                 \
-    } while (0)
-    PUT(target);
-    PUT(":");
-    size_t n = mofc_file_count(m);
-    for (size_t i = 0; i < n; i++) {
-        PUT(" \\\n  ");
-        PUT(mofc_file_path(m, i));
-    }
-    PUT("\n");
-    for (size_t i = 0; i < n; i++) {
-        PUT("\n");
-        PUT(mofc_file_path(m, i));
-        PUT(":\n");
-    }
-#undef PUT
-    rc = output_write(path, buf, len, false);
-out:
-    free(buf);
-    free(made);
-    free(mpath);
-    return rc;
+    fputs("\noptions (mofc SUBCOMMAND --help: those of one subcommand):\n", f);
+    cli_usage_options(f, NULL);
+    fputs("  --version\n", f);
 }
 
 int main(int argc, char **argv)
@@ -411,11 +342,14 @@ int main(int argc, char **argv)
         return 0;
     }
     subcommand_fn *run = NULL;
+    const char *summary = NULL;
     const char *names[sizeof subcommands / sizeof *subcommands + 1];
     for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++) {
         names[i] = subcommands[i].name;
-        if (strcmp(cmd, subcommands[i].name) == 0)
+        if (strcmp(cmd, subcommands[i].name) == 0) {
             run = subcommands[i].run;
+            summary = subcommands[i].summary;
+        }
     }
     names[sizeof subcommands / sizeof *subcommands] = NULL;
     if (!run) {
@@ -431,18 +365,11 @@ int main(int argc, char **argv)
 
     struct cli_options o;
     int rc = cli_parse(&o, argc - 2, argv + 2, cmd);
-    if (rc) {
+    if (rc || o.help) {
+        if (o.help)
+            cli_usage_subcommand(stdout, cmd, summary);
         cli_options_free(&o);
         return rc;
-    }
-    /* c writes a directory; its depfile names the header including all. */
-    char *c_target = NULL;
-    if (strcmp(cmd, "c") == 0 && o.depfile && !o.dep_target && o.output) {
-        c_target = malloc(strlen(o.output) + sizeof "/cim_classes.h");
-        if (c_target) {
-            sprintf(c_target, "%s/cim_classes.h", o.output);
-            o.dep_target = c_target;
-        }
     }
     struct renderer r;
     render_init(&r, o.format, o.color);
@@ -455,13 +382,17 @@ int main(int argc, char **argv)
     if (rc == 0 && model)
         rc = run(&o, model);
     render_finish(&r);
-    if (o.depfile && rc != 2) {
-        int drc = write_depfile(&o, m);
+    /* The depfile even after errors in the input (fixing any file reruns
+     * the build); the stamp and the target's mtime only after success. */
+    if (!o.list_outputs && o.depfile && rc != 2) {
+        int drc = depfile_write(&o, cmd, m);
         if (drc)
             rc = drc;
     }
+    if (!o.list_outputs && rc == 0)
+        rc = depfile_touch_target(&o, cmd);
     mofc_destroy(m);
     cli_options_free(&o);
-    free(c_target);
+    run_file_free(&run_outputs);
     return rc;
 }

@@ -12,13 +12,16 @@
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The subcommand being parsed, for the hint after a usage error. */
+static const char *parsing = "";
+
 static void usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     fputs("mofc: error: ", stderr);
     vfprintf(stderr, fmt, ap);
-    fputs("\nmofc: try 'mofc --help'\n", stderr);
+    fprintf(stderr, "\nmofc: try 'mofc %s%s--help'\n", parsing, *parsing ? " " : "");
     va_end(ap);
 }
 
@@ -54,6 +57,123 @@ static int category(const char *name, enum mofc_wcat *out)
     return 2;
 }
 
+/* Every option, the subcommands it applies to (NULL: all of them) and its
+ * help line.  An option given to a subcommand it does not apply to is a
+ * usage error; `mofc SUB --help` lists the options that apply to SUB.
+ * A new option is one row here and one branch in cli_parse(). */
+static const struct cli_option {
+    const char *name;           /* as matched: "--class" also covers "--class=X" */
+    const char *subcommands;    /* space-separated, NULL: every subcommand */
+    const char *help;           /* "ARGS  text", or NULL: not listed */
+} option_table[] = {
+    {"-I", NULL, "-I DIR                    search DIR for included files"},
+    {"--dialect", NULL, "--dialect=dmtf|wmi        DSP0004 MOF (default) or the WMI mofcomp dialect"},
+    {"--with", NULL, "--with PACK               load a shipped base schema (wmi, dsc)"},
+    {"--namespace", NULL, "--namespace NS            default namespace (root/cimv2)"},
+    {"--locale", NULL, "--locale LL               merge the amendments of locale LL (fr, fr_FR, 0x40c)"},
+    {"-W", NULL, "-W<cat>, -Wno-<cat>       enable or disable a warning category; -Wall: all"},
+    {"-Werror", NULL, "-Werror[=<cat>]           make warnings (of a category) errors"},
+    {"--portable", NULL, "--portable                -Wportable: flag what other MOF compilers reject"},
+    {"--max-errors", NULL, "--max-errors=N            stop after N errors (20; 0: no limit)"},
+    {"--color", NULL, "--color=auto|always|never colour diagnostics"},
+    {"--diagnostics-format", NULL, "--diagnostics-format=text|json|sarif"},
+    {"-MD", NULL, "-MD [-MF FILE] [-MT TARGET] write a Make depfile: every output, file and template read"},
+    {"-MF", NULL, NULL},
+    {"-MT", NULL, NULL},
+    {"--stamp", NULL, "--stamp FILE              touch FILE after every successful run (the depfile's target)"},
+    {"-o", "xml mof c doc split", "-o FILE                   output file (c, doc: output directory)"},
+    {"--class", "xml mof c doc split", "--class NAME              only NAME and the classes it needs (repeatable)"},
+    {"--flatten", "xml", "--flatten                 every member, with CLASSORIGIN and PROPAGATED"},
+    {"--no-qualifiers", "xml", "--no-qualifiers           leave qualifiers and their declarations out"},
+    {"--template-dir", "c doc", "--template-dir DIR        templates in DIR replace the built-in ones"},
+    {"--list-outputs", "c doc", "--list-outputs            print the files -o DIR would get, write nothing"},
+    {"--format", "doc", "--format=md|html          Markdown (default) or HTML pages"},
+    {"--mfl", "split", "--mfl FILE                the localized MOF to write"},
+    {"-v", "check c doc", "-v                        print a summary"},
+    {"--verbose", "check c doc", NULL},
+    {"--help", NULL, "--help                    this subcommand's usage"},
+    {"-h", NULL, NULL},
+};
+
+/* Usage lines of the subcommands (the rest: "SUB [options] FILE..."). */
+static const struct {
+    const char *subcommand;
+    const char *synopsis;
+} synopses[] = {
+    {"check", "check [options] FILE..."},
+    {"xml", "xml [--flatten] [--no-qualifiers] [--class NAME]... [options] FILE... [-o OUT]"},
+    {"mof", "mof [--class NAME]... [options] FILE... [-o OUT]"},
+    {"c", "c [--class NAME]... [--template-dir DIR] [options] FILE... -o DIR"},
+    {"doc", "doc [--format=md|html] [--locale LL] [--template-dir DIR] [--class NAME]... "
+            "[options] FILE... -o DIR"},
+    {"split", "split --locale LL [options] FILE... -o NEUTRAL.mof --mfl LOCALIZED.mfl"},
+};
+
+/* The table row for argument `a`: "--x", "--x=V", "-xV" for short ones. */
+static const struct cli_option *option_row(const char *a)
+{
+    const struct cli_option *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < sizeof option_table / sizeof *option_table; i++) {
+        const char *n = option_table[i].name;
+        size_t len = strlen(n);
+        if (strncmp(a, n, len) != 0)
+            continue;
+        bool short_opt = n[1] != '-';
+        if (a[len] == '\0' || a[len] == '=' || short_opt) {
+            if (len > best_len) {
+                best = &option_table[i];
+                best_len = len;
+            }
+        }
+    }
+    return best;
+}
+
+static bool applies(const struct cli_option *row, const char *subcommand)
+{
+    if (!row || !row->subcommands)
+        return true;
+    size_t n = strlen(subcommand);
+    for (const char *p = row->subcommands; *p;) {
+        size_t w = strcspn(p, " ");
+        if (w == n && strncmp(p, subcommand, n) == 0)
+            return true;
+        p += w;
+        p += *p == ' ';
+    }
+    return false;
+}
+
+void cli_usage_options(FILE *f, const char *subcommand)
+{
+    for (size_t i = 0; i < sizeof option_table / sizeof *option_table; i++) {
+        const struct cli_option *row = &option_table[i];
+        if (!row->help || (subcommand && !applies(row, subcommand)))
+            continue;
+        if (!subcommand && row->subcommands)
+            fprintf(f, "  %s [%s]\n", row->help, row->subcommands);
+        else
+            fprintf(f, "  %s\n", row->help);
+    }
+}
+
+void cli_usage_subcommand(FILE *f, const char *subcommand, const char *summary)
+{
+    const char *synopsis = NULL;
+    for (size_t i = 0; i < sizeof synopses / sizeof *synopses; i++)
+        if (strcmp(synopses[i].subcommand, subcommand) == 0)
+            synopsis = synopses[i].synopsis;
+    if (synopsis)
+        fprintf(f, "usage: mofc %s\n", synopsis);
+    else
+        fprintf(f, "usage: mofc %s [options] FILE...\n", subcommand);
+    if (summary)
+        fprintf(f, "\n%s\n", summary);
+    fputs("\noptions:\n", f);
+    cli_usage_options(f, subcommand);
+}
+
 /* The value of an option written "-X VALUE" or "-XVALUE" / "--x=VALUE". */
 static const char *value_of(int argc, char **argv, int *i, const char *opt)
 {
@@ -70,9 +190,28 @@ static const char *value_of(int argc, char **argv, int *i, const char *opt)
     return argv[++*i];
 }
 
+/* "--flatten applies only to xml, not to check"; lists as "c and doc",
+ * "xml, mof, c, doc and split". */
+static void usage_not_applicable(const char *subcommand, const char *a,
+                                 const struct cli_option *row)
+{
+    char list[256] = "";
+    size_t nwords = 1, at = 0, k = 0;
+    for (const char *p = row->subcommands; *p; p++)
+        nwords += *p == ' ';
+    for (const char *p = row->subcommands; *p && at < sizeof list - 16; k++) {
+        size_t w = strcspn(p, " ");
+        const char *sep = k == 0 ? "" : k + 1 == nwords ? " and " : ", ";
+        at += (size_t)snprintf(list + at, sizeof list - at, "%s%.*s", sep, (int)w, p);
+        p += w;
+        p += *p == ' ';
+    }
+    usage_error("%.*s applies only to %s, not to %s", (int)strcspn(a, "="), a, list, subcommand);
+}
+
 int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcommand)
 {
-    (void)subcommand;
+    parsing = subcommand;
     memset(o, 0, sizeof *o);
     o->lib.max_errors = 20;
     o->color = -1;
@@ -92,6 +231,21 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
             o->inputs[o->ninputs++] = a;
         } else if (strcmp(a, "--") == 0) {
             only_files = true;
+        } else if (!applies(option_row(a), subcommand)) {
+            usage_not_applicable(subcommand, a, option_row(a));
+            return 2;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            o->help = true;
+            return 0;
+        } else if (strncmp(a, "--stamp", 7) == 0 && (a[7] == '=' || a[7] == '\0')) {
+            if (!(v = value_of(argc, argv, &i, "--stamp")))
+                return 2;
+            o->stamp = v;
+        } else if (strcmp(a, "--list-outputs") == 0) {
+            o->list_outputs = true;
+        } else if (strcmp(a, "--portable") == 0) {
+            if (o->lib.wcat_state[MOFC_W_PORTABLE] == 0)
+                o->lib.wcat_state[MOFC_W_PORTABLE] = 1;
         } else if (strncmp(a, "-I", 2) == 0) {
             if (!(v = value_of(argc, argv, &i, "-I")))
                 return 2;
@@ -239,6 +393,13 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
     o->lib.packs = o->packs;
     if (o->ninputs == 0) {
         usage_error("%s: no input files", subcommand);
+        return 2;
+    }
+    /* The depfile is named after the target; with nothing to name it
+     * after but an input, it would land in the source tree. */
+    if (o->depfile && !o->depfile_path && !o->dep_target && !o->stamp && !o->output) {
+        usage_error("%s -MD needs -MF FILE, -MT TARGET or --stamp FILE: there is no "
+                    "output to name the depfile after", subcommand);
         return 2;
     }
     return 0;

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "mofc/mofc.h"
 
@@ -32,12 +33,20 @@ struct cli_options {
     /* doc, split */
     bool doc_html;                  /* --format=html (default md) */
     const char *mfl;                /* split: --mfl FILE */
+    const char *stamp;              /* --stamp FILE: touched after every successful run */
+    bool list_outputs;              /* c, doc: --list-outputs */
+    bool help;                      /* SUB --help: print SUB's usage, exit 0 */
 };
 
 /* Parses argv after the subcommand.  Returns 0, or 2 after printing a
  * usage error. */
 int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcommand);
 void cli_options_free(struct cli_options *o);
+
+/* The options that apply to `subcommand` (NULL: all, each marked with
+ * where it applies), one per line; and a subcommand's whole usage. */
+void cli_usage_options(FILE *f, const char *subcommand);
+void cli_usage_subcommand(FILE *f, const char *subcommand, const char *summary);
 
 /* Closest candidate by edit distance, or NULL. */
 const char *cli_suggest(const char *word, const char *const *candidates);

@@ -51,13 +51,14 @@ static const char *const wcat_names[MOFC_W_COUNT_] = {
     [MOFC_W_INSTANCE] = "instance",
     [MOFC_W_ENCODING] = "encoding",
     [MOFC_W_REDEFINITION] = "redefinition",
+    [MOFC_W_PORTABLE] = "portable",
 };
 
 /* Categories that only -W<cat> or -Wall turns on: lint that is right but
  * noisy on real schemas. */
 static bool off_by_default(enum mofc_wcat c)
 {
-    return c == MOFC_W_DEPRECATED || c == MOFC_W_CASE;
+    return c == MOFC_W_DEPRECATED || c == MOFC_W_CASE || c == MOFC_W_PORTABLE;
 }
 
 const char *mofc_wcat_name(enum mofc_wcat c)

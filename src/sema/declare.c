@@ -462,6 +462,7 @@ void sema_run(struct mofc *m)
     ptrmap_init(&s.classes);
     ptrmap_init(&s.aliases);
     ptrmap_init(&s.flavor_defaults);
+    ptrmap_init(&s.portable_warned);
     ptrmap_init(&s.prop_slots);
     ptrmap_init(&s.method_slots);
     ptrmap_init(&s.local_features);
@@ -485,6 +486,7 @@ void sema_run(struct mofc *m)
     ptrmap_free(&s.classes);
     ptrmap_free(&s.aliases);
     ptrmap_free(&s.flavor_defaults);
+    ptrmap_free(&s.portable_warned);
     VEC_FREE(s.qualdecl_list);
     VEC_FREE(s.class_list);
     VEC_FREE(s.order);

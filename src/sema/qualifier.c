@@ -187,6 +187,39 @@ static bool fast_convert(struct sema *s, const struct ast_value *v, enum mofc_ty
     return true;
 }
 
+/* -Wportable: a qualifier used in the user's input whose declaration is
+ * not in the input (mofc's built-in one, or none at all in the WMI
+ * dialect).  mofc accepts it; pywbem and OpenPegasus cimmof reject a
+ * qualifier the input does not declare.  Said once per qualifier and
+ * namespace, at its first use. */
+static void check_portable(struct sema *s, const struct ast_qualifier *aq, const struct name *ns,
+                           const struct squaldecl *d)
+{
+    if (d->pub.origin == MOFC_ORIGIN_USER && !d->inferred)
+        return;
+    if (!diag_enabled(s->m, MOFC_W_PORTABLE) || aq->loc.file >= s->m->files.len ||
+        s->m->files.items[aq->loc.file]->origin != MOFC_ORIGIN_USER)
+        return;
+    if (ptrmap_get(&s->portable_warned, ns->key, d->key))
+        return;
+    ptrmap_put(&s->portable_warned, ns->key, d->key, (void *)d);
+    if (d->inferred) {
+        diag_warning(s->m, MOFC_W_PORTABLE, &aq->loc, "qualifier-undeclared-portable",
+                     "qualifier '%s' is not declared; mofc types it from its value, other MOF "
+                     "compilers reject it: declare it in the input",
+                     aq->name->text);
+        return;
+    }
+    struct diag_rec *r = diag_warning(
+        s->m, MOFC_W_PORTABLE, &aq->loc, "qualifier-builtin-portable",
+        "qualifier '%s' is not declared in the input; mofc has it built in, other MOF "
+        "compilers reject it: declare it (or compile a qualifiers.mof first)",
+        aq->name->text);
+    if (d->ast)
+        diag_note(s->m, r, &d->ast->loc, "the declaration mofc used is its built-in '%s'",
+                  d->pub.name);
+}
+
 /* Converts one written qualifier; false if it must be dropped. */
 static bool convert_one(struct sema *s, const struct ast_qualifier *aq, enum element_kind kind,
                         const struct name *ns, const char *what, struct mofc_qualifier *out)
@@ -224,6 +257,7 @@ static bool convert_one(struct sema *s, const struct ast_qualifier *aq, enum ele
         d = inferred_decl(s, aq, t, arr);
     }
 
+    check_portable(s, aq, ns, d);
     out->name = d->pub.name;
     out->decl = &d->pub;
     out->propagated = false;

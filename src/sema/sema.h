@@ -98,6 +98,7 @@ struct sema {
     struct ptrmap classes;           /* (ns, name) -> sclass */
     struct ptrmap aliases;           /* (ns, alias) -> sinstance */
     struct ptrmap flavor_defaults;   /* (global, name) -> unsigned* (WMI) */
+    struct ptrmap portable_warned;   /* (ns, name) -> decl: -Wportable said it once */
     /* Features a class declares itself: (class, name key) -> index+1 in
      * its flattened properties / methods, and -> its AST (duplicates).
      * A subclass keeps the index of what it inherits, so a lookup walks
