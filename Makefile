@@ -8,7 +8,8 @@
 #   make valgrind        the corpus checks under valgrind
 #   make fuzz            libFuzzer target in build-fuzz/, run for FUZZ_SECONDS (60)
 #   make bench           bench/run.sh (needs ../shared/corpus)
-#   make install         PREFIX=/usr/local DESTDIR=  (bin/mofc, lib/libmofc.a, include/mofc/)
+#   make install         PREFIX=/usr/local DESTDIR=  (bin/mofc, lib/libmofc.a, include/mofc/,
+#                        lib/pkgconfig/mofc.pc, lib/cmake/Mofc/, share/man/man1/mofc.1)
 #   make update-golden   rewrite tests/golden/*/expected.* from the current binary
 #   make format          clang-format -i the C sources; format-check only reports
 #   make clean
@@ -68,6 +69,11 @@ BISONFLAGS = -Wall -Werror
 # clean under the full warning set, so these stay empty until one isn't.
 LEX_CFLAGS  =
 YACC_CFLAGS =
+
+# The pkg-config modules and other link flags libmofc needs: the one place
+# to add one (the installed mofc.pc lists them too, for static linking).
+MOFC_PC_REQUIRES = libxml-2.0
+MOFC_PC_LIBS     = $(THREAD_FLAGS)
 
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
@@ -292,17 +298,37 @@ bench: all $(B)/bench/rusage $(if $(wildcard bench/scan_only.c),$(B)/bench/scan_
 
 # ---------------------------------------------------------------- install
 
-install: all
+VERSION := $(shell sed -n 's/^\#define MOFC_VERSION "\(.*\)"/\1/p' include/mofc/mofc.h)
+
+# mofc.pc and MofcConfigVersion.cmake depend on PREFIX: remade every install.
+$(B)/mofc.pc: pkgconfig/mofc.pc.in FORCE
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@REQUIRES@|$(MOFC_PC_REQUIRES)|' -e 's|@LIBS@|$(MOFC_PC_LIBS)|' $< >$@
+
+$(B)/MofcConfigVersion.cmake: cmake/MofcConfigVersion.cmake.in
+	@mkdir -p $(@D)
+	sed -e 's|@VERSION@|$(VERSION)|' $< >$@
+
+install: all $(B)/mofc.pc $(B)/MofcConfigVersion.cmake
 	$(INSTALL) -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/lib' \
-	    '$(DESTDIR)$(PREFIX)/include/mofc'
+	    '$(DESTDIR)$(PREFIX)/include/mofc' '$(DESTDIR)$(PREFIX)/lib/pkgconfig' \
+	    '$(DESTDIR)$(PREFIX)/lib/cmake/Mofc' '$(DESTDIR)$(PREFIX)/share/man/man1'
 	$(INSTALL) -m 755 $(MOFC) '$(DESTDIR)$(PREFIX)/bin/mofc'
 	$(INSTALL) -m 644 $(LIB) '$(DESTDIR)$(PREFIX)/lib/libmofc.a'
 	$(INSTALL) -m 644 $(wildcard include/mofc/*.h) '$(DESTDIR)$(PREFIX)/include/mofc/'
+	$(INSTALL) -m 644 $(B)/mofc.pc '$(DESTDIR)$(PREFIX)/lib/pkgconfig/mofc.pc'
+	$(INSTALL) -m 644 cmake/MofcConfig.cmake $(B)/MofcConfigVersion.cmake \
+	    '$(DESTDIR)$(PREFIX)/lib/cmake/Mofc/'
+	$(INSTALL) -m 644 man/mofc.1 '$(DESTDIR)$(PREFIX)/share/man/man1/mofc.1'
 
 uninstall:
 	rm -f '$(DESTDIR)$(PREFIX)/bin/mofc' '$(DESTDIR)$(PREFIX)/lib/libmofc.a'
 	rm -f $(patsubst include/mofc/%,'$(DESTDIR)$(PREFIX)/include/mofc/%',$(wildcard include/mofc/*.h))
-	-rmdir '$(DESTDIR)$(PREFIX)/include/mofc' 2>/dev/null
+	rm -f '$(DESTDIR)$(PREFIX)/lib/pkgconfig/mofc.pc' '$(DESTDIR)$(PREFIX)/share/man/man1/mofc.1'
+	rm -f '$(DESTDIR)$(PREFIX)/lib/cmake/Mofc/MofcConfig.cmake' \
+	    '$(DESTDIR)$(PREFIX)/lib/cmake/Mofc/MofcConfigVersion.cmake'
+	-rmdir '$(DESTDIR)$(PREFIX)/include/mofc' '$(DESTDIR)$(PREFIX)/lib/cmake/Mofc' 2>/dev/null
 
 # ---------------------------------------------------------------- misc
 
