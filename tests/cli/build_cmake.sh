@@ -57,6 +57,11 @@ C
 cat >src/CMakeLists.txt <<'CM'
 cmake_minimum_required(VERSION 3.20)
 project(mofc_demo C)
+# MofcConfigVersion.cmake: a newer version than the installed one is refused.
+find_package(Mofc 9.0 QUIET)
+if(Mofc_FOUND)
+  message(FATAL_ERROR "find_package(Mofc 9.0) accepted mofc ${Mofc_VERSION}")
+endif()
 find_package(Mofc 0.1 REQUIRED)
 
 add_library(schema STATIC)
