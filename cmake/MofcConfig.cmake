@@ -10,7 +10,15 @@
 # and mofc_generate().  Installed by `make install` as
 # PREFIX/lib/cmake/Mofc/; every path below is found relative to this file.
 
-cmake_minimum_required(VERSION 3.20)  # add_custom_command(DEPFILE) with both generators
+# add_custom_command(DEPFILE) with both generators needs CMake 3.20.  The
+# policies are set in this file's own scope (find_package gives it one), so
+# mofc_generate() keeps them whatever the calling project asks for.
+if(CMAKE_VERSION VERSION_LESS 3.20)
+  set(${CMAKE_FIND_PACKAGE_NAME}_FOUND FALSE)
+  set(${CMAKE_FIND_PACKAGE_NAME}_NOT_FOUND_MESSAGE "mofc_generate() needs CMake 3.20 or later")
+  return()
+endif()
+cmake_policy(VERSION 3.20)
 
 get_filename_component(_mofc_prefix "${CMAKE_CURRENT_LIST_DIR}/../../.." ABSOLUTE)
 
