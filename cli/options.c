@@ -63,7 +63,7 @@ static int category(const char *name, enum mofc_wcat *out)
  * A new option is one row here and one branch in cli_parse(). */
 static const struct cli_option {
     const char *name;           /* as matched: "--class" also covers "--class=X" */
-    const char *subcommands;    /* space-separated, NULL: every subcommand */
+    const char *subcommands;    /* space-separated; "!a b": all but a and b; NULL: all */
     const char *help;           /* "ARGS  text", or NULL: not listed */
 } option_table[] = {
     {"-I", NULL, "-I DIR                    search DIR for included files"},
@@ -81,7 +81,7 @@ static const struct cli_option {
     {"-MF", NULL, NULL},
     {"-MT", NULL, NULL},
     {"--stamp", NULL, "--stamp FILE              touch FILE after every successful run (the depfile's target)"},
-    {"-o", "xml mof c doc split", "-o FILE                   output file (c, doc: output directory)"},
+    {"-o", "!check", "-o FILE                   output file (c, doc: output directory)"},
     {"--class", "xml mof c doc split", "--class NAME              only NAME and the classes it needs (repeatable)"},
     {"--flatten", "xml", "--flatten                 every member, with CLASSORIGIN and PROPAGATED"},
     {"--no-qualifiers", "xml", "--no-qualifiers           leave qualifiers and their declarations out"},
@@ -134,15 +134,16 @@ static bool applies(const struct cli_option *row, const char *subcommand)
 {
     if (!row || !row->subcommands)
         return true;
+    bool except = row->subcommands[0] == '!';
     size_t n = strlen(subcommand);
-    for (const char *p = row->subcommands; *p;) {
+    for (const char *p = row->subcommands + except; *p;) {
         size_t w = strcspn(p, " ");
         if (w == n && strncmp(p, subcommand, n) == 0)
-            return true;
+            return !except;
         p += w;
         p += *p == ' ';
     }
-    return false;
+    return except;
 }
 
 void cli_usage_options(FILE *f, const char *subcommand)
@@ -152,7 +153,8 @@ void cli_usage_options(FILE *f, const char *subcommand)
         if (!row->help || (subcommand && !applies(row, subcommand)))
             continue;
         if (!subcommand && row->subcommands)
-            fprintf(f, "  %s [%s]\n", row->help, row->subcommands);
+            fprintf(f, "  %s [%s%s]\n", row->help, row->subcommands[0] == '!' ? "not " : "",
+                    row->subcommands + (row->subcommands[0] == '!'));
         else
             fprintf(f, "  %s\n", row->help);
     }
@@ -206,7 +208,11 @@ static void usage_not_applicable(const char *subcommand, const char *a,
         p += w;
         p += *p == ' ';
     }
-    usage_error("%.*s applies only to %s, not to %s", (int)strcspn(a, "="), a, list, subcommand);
+    int n = (int)strcspn(a, "=");
+    if (row->subcommands[0] == '!')
+        usage_error("%.*s does not apply to %s", n, a, subcommand);
+    else
+        usage_error("%.*s applies only to %s, not to %s", n, a, list, subcommand);
 }
 
 int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcommand)
