@@ -57,42 +57,47 @@ static int category(const char *name, enum mofc_wcat *out)
     return 2;
 }
 
-/* Every option, the subcommands it applies to (NULL: all of them) and its
- * help line.  An option given to a subcommand it does not apply to is a
- * usage error; `mofc SUB --help` lists the options that apply to SUB.
- * A new option is one row here and one branch in cli_parse(). */
+/* Every option, the subcommands it applies to and its help.  An option
+ * given to a subcommand it does not apply to is a usage error; `mofc SUB
+ * --help` lists the options that apply to SUB.  A new option is one row
+ * here and one branch in cli_parse(). */
 static const struct cli_option {
-    const char *name;           /* as matched: "--class" also covers "--class=X" */
-    const char *subcommands;    /* space-separated; "!a b": all but a and b; NULL: all */
-    const char *help;           /* "ARGS  text", or NULL: not listed */
+    const char *name;        /* as matched: "--class" also covers "--class=X" */
+    const char *subcommands; /* space-separated; "!a b": all but a and b; NULL: all */
+    const char *args;        /* as --help shows it; NULL: not listed */
+    const char *help;
 } option_table[] = {
-    {"-I", NULL, "-I DIR                    search DIR for included files"},
-    {"--dialect", NULL, "--dialect=dmtf|wmi        DSP0004 MOF (default) or the WMI mofcomp dialect"},
-    {"--with", NULL, "--with PACK               load a shipped base schema (wmi, dsc)"},
-    {"--namespace", NULL, "--namespace NS            default namespace (root/cimv2)"},
-    {"--locale", NULL, "--locale LL               merge the amendments of locale LL (fr, fr_FR, 0x40c)"},
-    {"-W", NULL, "-W<cat>, -Wno-<cat>       enable or disable a warning category; -Wall: all"},
-    {"-Werror", NULL, "-Werror[=<cat>]           make warnings (of a category) errors"},
-    {"--portable", NULL, "--portable                -Wportable: flag what other MOF compilers reject"},
-    {"--max-errors", NULL, "--max-errors=N            stop after N errors (20; 0: no limit)"},
-    {"--color", NULL, "--color=auto|always|never colour diagnostics"},
-    {"--diagnostics-format", NULL, "--diagnostics-format=text|json|sarif"},
-    {"-MD", NULL, "-MD [-MF FILE] [-MT TARGET] write a Make depfile: every output, file and template read"},
-    {"-MF", NULL, NULL},
-    {"-MT", NULL, NULL},
-    {"--stamp", NULL, "--stamp FILE              touch FILE after every successful run (the depfile's target)"},
-    {"-o", "!check", "-o FILE                   output file (c, doc: output directory)"},
-    {"--class", "xml mof c doc split", "--class NAME              only NAME and the classes it needs (repeatable)"},
-    {"--flatten", "xml", "--flatten                 every member, with CLASSORIGIN and PROPAGATED"},
-    {"--no-qualifiers", "xml", "--no-qualifiers           leave qualifiers and their declarations out"},
-    {"--template-dir", "c doc", "--template-dir DIR        templates in DIR replace the built-in ones"},
-    {"--list-outputs", "c doc", "--list-outputs            print the files -o DIR would get, write nothing"},
-    {"--format", "doc", "--format=md|html          Markdown (default) or HTML pages"},
-    {"--mfl", "split", "--mfl FILE                the localized MOF to write"},
-    {"-v", "check c doc", "-v                        print a summary"},
-    {"--verbose", "check c doc", NULL},
-    {"--help", NULL, "--help                    this subcommand's usage"},
-    {"-h", NULL, NULL},
+    {"-I", NULL, "-I DIR", "search DIR for included files"},
+    {"--dialect", NULL, "--dialect=dmtf|wmi", "DSP0004 MOF (default) or the WMI mofcomp dialect"},
+    {"--with", NULL, "--with PACK", "load a shipped base schema (wmi, dsc)"},
+    {"--namespace", NULL, "--namespace NS", "default namespace (root/cimv2)"},
+    {"--locale", NULL, "--locale LL", "merge the amendments of locale LL (fr, fr_FR, 0x40c)"},
+    {"-W", NULL, "-W<cat>, -Wno-<cat>", "enable or disable a warning category; -Wall: all"},
+    {"-Werror", NULL, "-Werror[=<cat>]", "make warnings (of a category) errors"},
+    {"--portable", NULL, "--portable", "-Wportable: flag what other MOF compilers reject"},
+    {"--max-errors", NULL, "--max-errors=N", "stop after N errors (20; 0: no limit)"},
+    {"--color", NULL, "--color=auto|always|never", "colour diagnostics"},
+    {"--diagnostics-format", NULL, "--diagnostics-format=F", "text, json (JSON Lines) or sarif"},
+    {"-MD", NULL, "-MD [-MF FILE] [-MT TARGET]",
+     "write a depfile: every output, file and template read"},
+    {"-MF", NULL, NULL, NULL},
+    {"-MT", NULL, NULL, NULL},
+    {"--stamp", NULL, "--stamp FILE",
+     "touch FILE after every successful run (the depfile's target)"},
+    {"-o", "!check", "-o FILE", "output file (c, doc: output directory)"},
+    {"--class", "xml mof c doc split", "--class NAME",
+     "only NAME and the classes it needs (repeatable)"},
+    {"--flatten", "xml", "--flatten", "every member, with CLASSORIGIN and PROPAGATED"},
+    {"--no-qualifiers", "xml", "--no-qualifiers", "leave qualifiers and their declarations out"},
+    {"--template-dir", "c doc", "--template-dir DIR", "templates in DIR replace the built-in ones"},
+    {"--list-outputs", "c doc", "--list-outputs",
+     "print the files -o DIR would get, write nothing"},
+    {"--format", "doc", "--format=md|html", "Markdown (default) or HTML pages"},
+    {"--mfl", "split", "--mfl FILE", "the localized MOF to write"},
+    {"-v", "check c doc", "-v", "print a summary"},
+    {"--verbose", "check c doc", NULL, NULL},
+    {"--help", NULL, "--help", "this subcommand's usage"},
+    {"-h", NULL, NULL, NULL},
 };
 
 /* Usage lines of the subcommands (the rest: "SUB [options] FILE..."). */
@@ -150,13 +155,13 @@ void cli_usage_options(FILE *f, const char *subcommand)
 {
     for (size_t i = 0; i < sizeof option_table / sizeof *option_table; i++) {
         const struct cli_option *row = &option_table[i];
-        if (!row->help || (subcommand && !applies(row, subcommand)))
+        if (!row->args || (subcommand && !applies(row, subcommand)))
             continue;
+        fprintf(f, "  %-27s %s", row->args, row->help);
         if (!subcommand && row->subcommands)
-            fprintf(f, "  %s [%s%s]\n", row->help, row->subcommands[0] == '!' ? "not " : "",
+            fprintf(f, " [%s%s]", row->subcommands[0] == '!' ? "not " : "",
                     row->subcommands + (row->subcommands[0] == '!'));
-        else
-            fprintf(f, "  %s\n", row->help);
+        fputc('\n', f);
     }
 }
 
