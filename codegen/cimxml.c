@@ -352,6 +352,10 @@ static void write_qualifiers(struct xw *x, const struct mofc_qualifier_list *l, 
         bool propagated = q->propagated || inherited;
         if (propagated && !x->o->flatten)
             continue;
+        /* A restricted qualifier stays with the definition that states it
+         * and does not reach subclasses that inherit the element. */
+        if (inherited && (q->flavors & MOFC_FLAVOR_RESTRICTED))
+            continue;
         start(x, "QUALIFIER");
         attr(x, "NAME", q->name);
         attr(x, "TYPE", cim_type(q->decl->type));
@@ -438,6 +442,15 @@ static void array_size_attr(struct xw *x, uint32_t n)
     }
 }
 
+/* A class as declared shows the defaults its own source writes; an
+ * override without an initializer shows none, as it inherits the value.
+ * The flattened form shows the effective default of every member. */
+static void write_default(struct xw *x, const struct mofc_property *p)
+{
+    if (x->o->flatten || p->default_declared)
+        write_value(x, &p->default_value);
+}
+
 static void write_property(struct xw *x, const struct mofc_property *p, const struct mofc_class *c)
 {
     bool inherited = mofc_property_propagated(p, c);
@@ -454,7 +467,7 @@ static void write_property(struct xw *x, const struct mofc_property *p, const st
             attr(x, "REFERENCECLASS", p->t.ref_class->name);
         origin_attrs(x, p->origin, inherited);
         write_qualifiers(x, &p->qualifiers, inherited);
-        write_value(x, &p->default_value);
+        write_default(x, p);
         end(x);
         return;
     }
@@ -467,7 +480,7 @@ static void write_property(struct xw *x, const struct mofc_property *p, const st
     embedded_attr(x, &p->t, p->flags);
     write_qualifiers(x, &p->qualifiers, inherited);
     embedded_class_qualifier(x, &p->t, &p->qualifiers);
-    write_value(x, &p->default_value);
+    write_default(x, p);
     end(x);
 }
 

@@ -238,6 +238,8 @@ struct mofc_property {
     struct mofc_typeinfo t;
     struct mofc_qualifier_list qualifiers;  /* effective, incl. propagated from `overridden` */
     struct mofc_value default_value;        /* is_null when none (inherited if not restated) */
+    bool default_declared;                  /* the owner's source writes the initializer;
+                                               false when default_value is inherited */
     unsigned flags;                         /* enum mofc_property_flags, effective */
     uint32_t max_len, min_len;              /* 0 max_len: none */
     bool has_max_value, has_min_value;
