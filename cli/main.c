@@ -40,10 +40,12 @@ static int run_check(const struct cli_options *o, const struct mofc_model *m)
 static void backend_error(void *user, const struct mofc_location *loc, const char *message)
 {
     (void)user;
-    if (loc && loc->file)
-        fprintf(stderr, "%s:%u:%u: error: %s\n", loc->file, loc->line, loc->column, message);
-    else
+    if (loc && loc->file) {
+        struct mofc_position at = mofc_location_position(loc);
+        fprintf(stderr, "%s:%u:%u: error: %s\n", loc->file, at.line, at.column, message);
+    } else {
         fprintf(stderr, "mofc: error: %s\n", message);
+    }
 }
 
 /* Bytes to -o atomically, or to standard output. */
