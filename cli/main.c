@@ -104,7 +104,9 @@ static int run_backend(const struct cli_options *o, const struct mofc_model *m,
     char *out = render(o, m, sel, &r, &len);
     free(sel);
     if (!out) {
-        fprintf(stderr, "mofc: error: could not write the %s (out of memory?)\n", what);
+        /* A back end that said why (libxml2 missing) has said enough. */
+        if (!r.nerrors)
+            fprintf(stderr, "mofc: error: could not write the %s (out of memory?)\n", what);
         return 2;
     }
     rc = r.nerrors ? 1 : emit(o, out, len);
