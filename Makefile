@@ -70,16 +70,14 @@ BISONFLAGS = -Wall -Werror
 LEX_CFLAGS  =
 YACC_CFLAGS =
 
-# The pkg-config modules and other link flags libmofc needs: the one place
-# to add one (the installed mofc.pc lists them too, for static linking).
-MOFC_PC_REQUIRES = libxml-2.0
-MOFC_PC_LIBS     = $(THREAD_FLAGS)
-
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 # libxml2 is not linked: the XML reader and writer dlopen it on first use
 # (src/xmllib/), so a run that touches no XML does not pay for loading it
 # and ICU.  Its headers are still needed to build.
 LIB_LIBS   := -ldl
+# LIB_LIBS is the one list of what a program linking libmofc.a needs
+# besides it and the thread flags: the installed mofc.pc (Libs.private)
+# and MofcConfig.cmake (Mofc::libmofc) are made from it.
 
 MOFC_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(B)/grammar -Isrc -Iinclude $(XML_CFLAGS)
 ALL_CFLAGS    = $(MOFC_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) \
@@ -303,17 +301,21 @@ bench: all $(B)/bench/rusage $(if $(wildcard bench/scan_only.c),$(B)/bench/scan_
 
 VERSION := $(shell sed -n 's/^\#define MOFC_VERSION "\(.*\)"/\1/p' include/mofc/mofc.h)
 
-# mofc.pc and MofcConfigVersion.cmake depend on PREFIX: remade every install.
+# Made at every install: they depend on PREFIX and LIB_LIBS.
 $(B)/mofc.pc: pkgconfig/mofc.pc.in FORCE
 	@mkdir -p $(@D)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
-	    -e 's|@REQUIRES@|$(MOFC_PC_REQUIRES)|' -e 's|@LIBS@|$(MOFC_PC_LIBS)|' $< >$@
+	    -e 's|@LIBS@|$(strip $(THREAD_FLAGS) $(LIB_LIBS))|' $< >$@
 
-$(B)/MofcConfigVersion.cmake: cmake/MofcConfigVersion.cmake.in
+$(B)/MofcConfig.cmake: cmake/MofcConfig.cmake FORCE
+	@mkdir -p $(@D)
+	sed -e 's|@MOFC_LINK_LIBS@|$(strip $(LIB_LIBS))|' $< >$@
+
+$(B)/MofcConfigVersion.cmake: cmake/MofcConfigVersion.cmake.in FORCE
 	@mkdir -p $(@D)
 	sed -e 's|@VERSION@|$(VERSION)|' $< >$@
 
-install: all $(B)/mofc.pc $(B)/MofcConfigVersion.cmake
+install: all $(B)/mofc.pc $(B)/MofcConfig.cmake $(B)/MofcConfigVersion.cmake
 	$(INSTALL) -d '$(DESTDIR)$(PREFIX)/bin' '$(DESTDIR)$(PREFIX)/lib' \
 	    '$(DESTDIR)$(PREFIX)/include/mofc' '$(DESTDIR)$(PREFIX)/lib/pkgconfig' \
 	    '$(DESTDIR)$(PREFIX)/lib/cmake/Mofc' '$(DESTDIR)$(PREFIX)/share/man/man1'
@@ -321,7 +323,7 @@ install: all $(B)/mofc.pc $(B)/MofcConfigVersion.cmake
 	$(INSTALL) -m 644 $(LIB) '$(DESTDIR)$(PREFIX)/lib/libmofc.a'
 	$(INSTALL) -m 644 $(wildcard include/mofc/*.h) '$(DESTDIR)$(PREFIX)/include/mofc/'
 	$(INSTALL) -m 644 $(B)/mofc.pc '$(DESTDIR)$(PREFIX)/lib/pkgconfig/mofc.pc'
-	$(INSTALL) -m 644 cmake/MofcConfig.cmake $(B)/MofcConfigVersion.cmake \
+	$(INSTALL) -m 644 $(B)/MofcConfig.cmake $(B)/MofcConfigVersion.cmake \
 	    '$(DESTDIR)$(PREFIX)/lib/cmake/Mofc/'
 	$(INSTALL) -m 644 man/mofc.1 '$(DESTDIR)$(PREFIX)/share/man/man1/mofc.1'
 

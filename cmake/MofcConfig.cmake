@@ -7,8 +7,8 @@
 #
 # Defines the imported targets Mofc::mofc (the compiler) and Mofc::libmofc
 # (the static library, with its include directory and link dependencies),
-# and mofc_generate().  Installed by `make install` as
-# PREFIX/lib/cmake/Mofc/; every path below is found relative to this file.
+# and mofc_generate().  `make install` fills in @MOFC_LINK_LIBS@ and puts
+# it in PREFIX/lib/cmake/Mofc/; every path below is found relative to it.
 
 # add_custom_command(DEPFILE) with both generators needs CMake 3.20.  The
 # policies are set in this file's own scope (find_package gives it one), so
@@ -31,12 +31,14 @@ endif()
 if(NOT TARGET Mofc::libmofc AND EXISTS "${_mofc_prefix}/lib/libmofc.a")
   include(CMakeFindDependencyMacro)
   find_dependency(Threads)
-  find_dependency(LibXml2)
+  # The Makefile's LIB_LIBS, filled in by make install (libxml2 is loaded
+  # at run time, not linked).
+  separate_arguments(_mofc_link_libs UNIX_COMMAND "@MOFC_LINK_LIBS@")
   add_library(Mofc::libmofc STATIC IMPORTED)
   set_target_properties(Mofc::libmofc PROPERTIES
     IMPORTED_LOCATION "${_mofc_prefix}/lib/libmofc.a"
     INTERFACE_INCLUDE_DIRECTORIES "${_mofc_prefix}/include"
-    INTERFACE_LINK_LIBRARIES "LibXml2::LibXml2;Threads::Threads")
+    INTERFACE_LINK_LIBRARIES "Threads::Threads;${_mofc_link_libs}")
 endif()
 
 set(MOFC_EXECUTABLE "${_mofc_prefix}/bin/mofc")
