@@ -71,8 +71,10 @@ YACC_CFLAGS =
 
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
+JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
+JSON_LIBS   := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null)
 
-MOFC_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(B)/grammar -Isrc -Iinclude $(XML_CFLAGS)
+MOFC_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(B)/grammar -Isrc -Iinclude $(XML_CFLAGS) $(JSON_CFLAGS)
 ALL_CFLAGS    = $(MOFC_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) \
                 $(THREAD_FLAGS) $(FILE_CFLAGS) -MMD -MP
 LINK          = $(CC) $(CFLAGS) $(SAN_FLAGS) $(THREAD_FLAGS) $(LDFLAGS)
@@ -121,7 +123,8 @@ $(LIB): $(LIB_OBJS)
 
 $(MOFC): $(CLI_OBJS) $(LIB)
 	$(if $(XML_LIBS),,$(error libxml2 not found by pkg-config: apt-get install libxml2-dev pkg-config))
-	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(if $(JSON_LIBS),,$(error json-c not found by pkg-config: apt-get install libjson-c-dev))
+	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(XML_LIBS) $(JSON_LIBS) $(LDLIBS)
 
 # Sources of the tree.  The generated headers must exist before anything
 # that may include them compiles; afterwards -MMD tracks the real uses.
