@@ -177,6 +177,15 @@ assert os.path.exists(path)
 assert "originalUriBaseIds" not in run
 PY
 
+# A message that quotes such a name (an unreadable input) is cleaned too.
+run_mofc check --diagnostics-format=json $'no such \xff.mof'
+expect_status 2
+python3 - "$ERR" <<'PY' || fail "JSON of a message quoting an odd name is wrong"
+import json, sys
+(rec,) = [json.loads(l) for l in open(sys.argv[1], "rb").read().decode("utf-8").splitlines()]
+assert rec["id"] == "input-unreadable" and "'no such \ufffd.mof'" in rec["message"], rec
+PY
+
 # Where diagnostics go.  `xml` without -o writes the document on stdout:
 # the SARIF log goes to stderr then, and stdout holds only XML.
 cat >warn.mof <<'MOF'
