@@ -36,16 +36,14 @@ static int run_check(const struct cli_options *o, const struct mofc_model *m)
     return 0;
 }
 
-/* Back-end problems (what a format cannot express) as gcc-style errors. */
+/* Back-end problems (what a format cannot express) go with the other
+ * diagnostics, in their format. */
+static struct renderer *diagnostics;
+
 static void backend_error(void *user, const struct mofc_location *loc, const char *message)
 {
     (void)user;
-    if (loc && loc->file) {
-        struct mofc_position at = mofc_location_position(loc);
-        fprintf(stderr, "%s:%u:%u: error: %s\n", loc->file, at.line, at.column, message);
-    } else {
-        fprintf(stderr, "mofc: error: %s\n", message);
-    }
+    render_backend_error(diagnostics, loc, message);
 }
 
 /* Bytes to -o atomically, or to standard output. */
@@ -324,6 +322,7 @@ static void usage(FILE *f)
           "  --max-errors=N            stop after N errors (20; 0: no limit)\n"
           "  --color=auto|always|never colour diagnostics\n"
           "  --diagnostics-format=text|json|sarif\n"
+          "  --diagnostics-file FILE   write the diagnostics to FILE (not stderr/stdout)\n"
           "  -MD [-MF FILE] [-MT TARGET] write a Make depfile of every file read\n"
           "  -o FILE                   output file (c, doc: output directory)\n"
           "  --class NAME              xml, mof, c, doc, split: only NAME and the classes it needs\n"
@@ -448,8 +447,12 @@ int main(int argc, char **argv)
             o.dep_target = c_target;
         }
     }
+    /* Only `check` has stdout to spare, and only without -v: elsewhere an
+     * output without -o goes there, so a SARIF log may not. */
+    bool stdout_taken = o.verbose || (!o.output && strcmp(cmd, "check") != 0);
     struct renderer r;
-    render_init(&r, o.format, o.color);
+    render_init(&r, o.format, o.color, o.diagnostics_file, stdout_taken);
+    diagnostics = &r;
     struct mofc *m = mofc_create(&o.lib);
     mofc_set_diag_sink(m, render_diagnostic, &r);
     for (size_t i = 0; i < o.ninputs; i++)
@@ -458,12 +461,12 @@ int main(int argc, char **argv)
     const struct mofc_model *model = mofc_model(m);
     if (rc == 0 && model)
         rc = run(&o, model);
-    render_finish(&r);
     if (o.depfile && rc != 2) {
         int drc = write_depfile(&o, m);
         if (drc)
             rc = drc;
     }
+    rc = render_finish(&r, rc);
     mofc_destroy(m);
     cli_options_free(&o);
     free(c_target);

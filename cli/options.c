@@ -187,6 +187,10 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
                 usage_error("--diagnostics-format takes text, json or sarif, not '%s'", v);
                 return 2;
             }
+        } else if (strncmp(a, "--diagnostics-file", 18) == 0 && (a[18] == '=' || !a[18])) {
+            if (!(v = value_of(argc, argv, &i, "--diagnostics-file")))
+                return 2;
+            o->diagnostics_file = v;
         } else if (strncmp(a, "--format", 8) == 0 && (a[8] == '=' || a[8] == '\0')) {
             if (!(v = value_of(argc, argv, &i, "--format")))
                 return 2;
