@@ -37,16 +37,14 @@ static int run_check(const struct cli_options *o, const struct mofc_model *m)
     return 0;
 }
 
-/* Back-end problems (what a format cannot express) as gcc-style errors. */
+/* Back-end problems (what a format cannot express) go with the other
+ * diagnostics, in their format. */
+static struct renderer *diagnostics;
+
 static void backend_error(void *user, const struct mofc_location *loc, const char *message)
 {
     (void)user;
-    if (loc && loc->file) {
-        struct mofc_position at = mofc_location_position(loc);
-        fprintf(stderr, "%s:%u:%u: error: %s\n", loc->file, at.line, at.column, message);
-    } else {
-        fprintf(stderr, "mofc: error: %s\n", message);
-    }
+    render_backend_error(diagnostics, loc, message);
 }
 
 /* Bytes to -o atomically, or to standard output. */
@@ -375,8 +373,14 @@ int main(int argc, char **argv)
         cli_options_free(&o);
         return rc;
     }
+    /* Only `check` has stdout to spare, and only without -v: elsewhere an
+     * output without -o goes there, so a SARIF log may not (nor beside
+     * the list of --list-outputs). */
+    bool stdout_taken =
+        o.verbose || o.list_outputs || (!o.output && strcmp(cmd, "check") != 0);
     struct renderer r;
-    render_init(&r, o.format, o.color);
+    render_init(&r, o.format, o.color, o.diagnostics_file, stdout_taken);
+    diagnostics = &r;
     struct mofc *m = mofc_create(&o.lib);
     mofc_set_diag_sink(m, render_diagnostic, &r);
     for (size_t i = 0; i < o.ninputs; i++)
@@ -385,7 +389,6 @@ int main(int argc, char **argv)
     const struct mofc_model *model = mofc_model(m);
     if (rc == 0 && model)
         rc = run(&o, model);
-    render_finish(&r);
     /* The depfile even after errors in the input (fixing any file reruns
      * the build); the stamp and the target's mtime only after success. */
     if (!o.list_outputs && o.depfile && rc != 2) {
@@ -393,6 +396,7 @@ int main(int argc, char **argv)
         if (drc)
             rc = drc;
     }
+    rc = render_finish(&r, rc);
     if (!o.list_outputs && rc == 0)
         rc = depfile_touch_target(&o, cmd);
     mofc_destroy(m);

@@ -78,6 +78,7 @@ static const struct cli_option {
     {"--max-errors", NULL, "--max-errors=N", "stop after N errors (20; 0: no limit)"},
     {"--color", NULL, "--color=auto|always|never", "colour diagnostics"},
     {"--diagnostics-format", NULL, "--diagnostics-format=F", "text, json (JSON Lines) or sarif"},
+    {"--diagnostics-file", NULL, "--diagnostics-file FILE", "write the diagnostics to FILE"},
     {"-MD", NULL, "-MD [-MF FILE] [-MT TARGET]",
      "write a depfile: every output, file and template read"},
     {"-MF", NULL, NULL, NULL},
@@ -352,6 +353,10 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
                 usage_error("--diagnostics-format takes text, json or sarif, not '%s'", v);
                 return 2;
             }
+        } else if (strncmp(a, "--diagnostics-file", 18) == 0 && (a[18] == '=' || !a[18])) {
+            if (!(v = value_of(argc, argv, &i, "--diagnostics-file")))
+                return 2;
+            o->diagnostics_file = v;
         } else if (strncmp(a, "--format", 8) == 0 && (a[8] == '=' || a[8] == '\0')) {
             if (!(v = value_of(argc, argv, &i, "--format")))
                 return 2;

@@ -30,6 +30,7 @@ struct cli_options {
     size_t nclasses;
     int color;                      /* 0 never, 1 always, -1 auto */
     enum diag_format format;
+    const char *diagnostics_file;   /* --diagnostics-file FILE */
     /* doc, split */
     bool doc_html;                  /* --format=html (default md) */
     const char *mfl;                /* split: --mfl FILE */
