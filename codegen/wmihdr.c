@@ -53,6 +53,8 @@ struct gen {
     struct cg_report *r;
     struct cg_buf b;
     unsigned char *state;      /* by class index: 0 not yet, 1 being written, 2 written */
+    const struct mofc_class **by_struct;   /* the classes written, to find a struct name twice */
+    size_t nwritten;
 };
 
 /* ---- qualifier values ---- */
@@ -548,6 +550,11 @@ static void put_class(struct gen *g, const struct mofc_class *c)
 
     const char *s = header_name(c);
     name_qual(g, &c->qualifiers, "HeaderName", &c->loc, c->name);
+    for (size_t i = 0; i < g->nwritten; i++)
+        if (strcmp(header_name(g->by_struct[i]), s) == 0)
+            cg_error(g->r, &c->loc, "classes '%s' and '%s' both have the struct name '%s' "
+                     "(give one another HeaderName)", g->by_struct[i]->name, c->name, s);
+    g->by_struct[g->nwritten++] = c;
     cg_printf(b, "// %s - %s\n", c->name, s);
     const char *desc = qual_string(&c->qualifiers, "Description");
     if (desc) {
@@ -617,10 +624,12 @@ static void put_guard(struct cg_buf *b, const char *name)
 char *cg_wmi_header(const struct mofc_model *m, const struct cg_wmihdr_options *o,
                     struct cg_report *r, size_t *len)
 {
-    struct gen g = {m, o, r, {0}, calloc(m->nclasses + 1, 1)};
+    struct gen g = {m, o, r, {0}, calloc(m->nclasses + 1, 1),
+                    calloc(m->nclasses + 1, sizeof *g.by_struct), 0};
     const struct mofc_class **order = calloc(m->nclasses + 1, sizeof *order);
-    if (!g.state || !order) {
+    if (!g.state || !order || !g.by_struct) {
         free(g.state);
+        free(g.by_struct);
         free(order);
         return NULL;
     }
@@ -660,6 +669,7 @@ char *cg_wmi_header(const struct mofc_model *m, const struct cg_wmihdr_options *
             put_class(&g, order[i]);
     cg_puts(&g.b, "#endif\n");
     free(g.state);
+    free(g.by_struct);
     free(order);
     if (g.b.oom) {
         cg_buf_free(&g.b);
