@@ -30,6 +30,7 @@
 
 #include "backends.h"
 #include "cgbuf.h"
+#include "cnames.h"
 
 /* One data item (a property, or a method parameter) placed in a struct. */
 struct item {
@@ -127,14 +128,35 @@ static bool is_c_identifier(const char *s)
     return true;
 }
 
+/* A C keyword, or a name the C library defines as a macro, cannot name a
+ * struct, member or macro of the header; cn_ident() marks them with '_'. */
+static bool is_reserved(const char *s)
+{
+    struct cg_buf b = {0};
+    cn_ident(&b, s, strlen(s));
+    bool reserved = !b.oom && b.len && strcmp(b.data, s) != 0;
+    cg_buf_free(&b);
+    return reserved;
+}
+
+/* A MOF name that becomes a C name in the header as it is. */
+static void check_c_name(struct gen *g, const char *name, const struct mofc_location *loc,
+                         const char *what)
+{
+    if (is_reserved(name))
+        cg_error(g->r, loc, "%s '%s' would be a C keyword or C library name in the header",
+                 what, name);
+}
+
 /* A name the MOF gives (HeaderName, GuidName1, DefineDataId...): it must be
  * a C identifier, since it becomes one. */
 static const char *name_qual(struct gen *g, const struct mofc_qualifier_list *l, const char *q,
                              const struct mofc_location *loc, const char *owner)
 {
     const char *s = qual_string(l, q);
-    if (s && !is_c_identifier(s)) {
-        cg_error(g->r, loc, "%s(\"%s\") of '%s' is not a C identifier", q, s, owner);
+    if (s && (!is_c_identifier(s) || is_reserved(s))) {
+        cg_error(g->r, loc, "%s(\"%s\") of '%s' is not a C identifier%s", q, s, owner,
+                 is_c_identifier(s) ? " the header can use (a C keyword or library name)" : "");
         return NULL;
     }
     return s;
@@ -144,7 +166,7 @@ static const char *name_qual(struct gen *g, const struct mofc_qualifier_list *l,
 static const char *header_name(const struct mofc_class *c)
 {
     const char *h = qual_string(&c->qualifiers, "HeaderName");
-    return is_c_identifier(h) ? h : c->name;
+    return is_c_identifier(h) && !is_reserved(h) ? h : c->name;
 }
 
 /* ---- text ---- */
@@ -237,7 +259,10 @@ static enum item_kind item_layout(struct gen *g, const struct item *it, const ch
         *why = "a variable-length array without WmiSizeIs";
         return ITEM_IMPOSSIBLE;
     }
-    switch (t->type) {
+    /* An EmbeddedInstance("C") string is the class C, as `C X` is. */
+    enum mofc_type type = t->type == MOFC_TYPE_STRING && t->embedded_class ? MOFC_TYPE_OBJECT
+                                                                           : t->type;
+    switch (type) {
     case MOFC_TYPE_STRING:
         if (!t->is_array && g->o->fixed_strings && it->max_len) {
             *ctype = "WCHAR";
@@ -407,7 +432,9 @@ static void put_struct(struct gen *g, const char *s, const struct item *items, s
             put_comment_text(b, desc);
         cg_putc(b, '\n');
         const char *member = it->name;
-        if (it->t->type == MOFC_TYPE_STRING && k == ITEM_VARIABLE && !it->t->is_array) {
+        check_c_name(g, it->name, it->loc, "item");
+        if (it->t->type == MOFC_TYPE_STRING && !it->t->embedded_class && k == ITEM_VARIABLE &&
+            !it->t->is_array) {
             ctype = "CHAR";
             member = "VariableData";
         }
@@ -496,6 +523,7 @@ static bool put_methods(struct gen *g, const struct mofc_class *c)
         if (!any)
             cg_printf(b, "//\n// Method id definitions for %s\n", c->name);
         any = true;
+        check_c_name(g, me->name, &me->loc, "method");
         cg_printf(b, "#define %s     %llu\n", me->name, (unsigned long long)id);
         if (!g->o->method_structs)
             continue;
@@ -527,7 +555,8 @@ static void put_class(struct gen *g, const struct mofc_class *c);
 /* Embedded classes first, so the struct compiles where it is written. */
 static void put_embedded(struct gen *g, const struct mofc_typeinfo *t)
 {
-    if (t->type == MOFC_TYPE_OBJECT && t->embedded_class && !g->state[t->embedded_class->index])
+    if ((t->type == MOFC_TYPE_OBJECT || t->type == MOFC_TYPE_STRING) && t->embedded_class &&
+        !g->state[t->embedded_class->index])
         put_class(g, t->embedded_class);
 }
 
@@ -549,7 +578,8 @@ static void put_class(struct gen *g, const struct mofc_class *c)
                 put_embedded(g, &c->methods[i]->params[k].t);
 
     const char *s = header_name(c);
-    name_qual(g, &c->qualifiers, "HeaderName", &c->loc, c->name);
+    if (!name_qual(g, &c->qualifiers, "HeaderName", &c->loc, c->name))
+        check_c_name(g, c->name, &c->loc, "class");
     for (size_t i = 0; i < g->nwritten; i++)
         if (strcmp(header_name(g->by_struct[i]), s) == 0)
             cg_error(g->r, &c->loc, "classes '%s' and '%s' both have the struct name '%s' "

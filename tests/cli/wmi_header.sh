@@ -26,6 +26,7 @@ has plain.h '            0x0a1b2c3d,0x4e5f,0x6071,0x82,0x93,0xa4,0xb5,0xc6,0xd7,
 has plain.h '} TEST_OUTER, *PTEST_OUTER;'
 has plain.h '    #define TEST_OUTER_COUNT_ID 4'
 has plain.h '    TEST_INNER Three[3];'
+has plain.h '    Test_Plain Extra;'
 has plain.h '    #define TEST_OUTER_Three_SIZE sizeof(TEST_INNER[3])'
 # The type map.
 for decl in 'BOOLEAN Flag;' 'ULONGLONG Big;' 'UCHAR U8;' 'SHORT S16;' 'CHAR S8;' 'ULONG U32;' \
@@ -100,6 +101,8 @@ class Bad_Ids {
 };
 [WMI, guid("{32345678-1234-1234-1234-123456789ABC}"), HeaderName("Bad_Ids")]
 class Bad_Twice { [WmiDataId(1)] uint32 A; };
+[WMI, guid("{42345678-1234-1234-1234-123456789ABC}")]
+class Bad_Names { [WmiDataId(1)] uint32 int; [WmiMethodId(1)] void register(); };
 MOF
 run_mofc wmi-header --color=never "${wmi[@]}" bad.mof -o bad.h
 expect_status 1
@@ -107,6 +110,8 @@ expect_stderr_contains 'bad.mof:2:7: error: guid("{12345678-1234-1234-1234-12345
 expect_stderr_contains "bad.mof:4:7: error: HeaderName(\"Not a name\") of 'Bad_Header' is not a C identifier"
 expect_stderr_contains "bad.mof:8:27: error: 'A' and 'B' of 'Bad_Ids' have the same WmiDataId(1)"
 expect_stderr_contains "bad.mof:11:7: error: classes 'Bad_Ids' and 'Bad_Twice' both have the struct name 'Bad_Ids'"
+expect_stderr_contains "bad.mof:13:41: error: item 'int' would be a C keyword or C library name in the header"
+expect_stderr_contains "bad.mof:13:68: error: method 'register' would be a C keyword or C library name in the header"
 [[ -e bad.h ]] && fail "an output file was written despite the errors"
 # -m and -u belong to wmi-header.
 run_mofc c -m "${wmi[@]}" "$mof" -o cdir

@@ -305,9 +305,14 @@ typedef struct _Test_Control
     #define Test_Control_Value_SIZE sizeof(ULONG)
     #define Test_Control_Value_ID 1
 
+    // 
+    Test_Plain Extra;
+    #define Test_Control_Extra_SIZE sizeof(Test_Plain)
+    #define Test_Control_Extra_ID 2
+
 } Test_Control, *PTest_Control;
 
-#define Test_Control_SIZE (FIELD_OFFSET(Test_Control, Value) + Test_Control_Value_SIZE)
+#define Test_Control_SIZE (FIELD_OFFSET(Test_Control, Extra) + Test_Control_Extra_SIZE)
 
 // Test_Empty - Test_Empty
 // No WmiDataId items: the fall-back struct
