@@ -337,9 +337,12 @@ static struct item *class_items(const struct mofc_class *c, size_t *n)
     return items;
 }
 
-/* True if every item has a layout and only the last may be variable. */
-static bool items_layout_ok(struct gen *g, const struct item *items, size_t n, const char **why)
+/* True if every item has a layout and only the last may be variable; else
+ * *why says what is wrong and *bad is the item (NULL: there are none). */
+static bool items_layout_ok(struct gen *g, const struct item *items, size_t n, const char **why,
+                            const struct item **bad)
 {
+    *bad = NULL;
     if (!n) {
         *why = "no WmiDataId items";
         return false;
@@ -347,11 +350,12 @@ static bool items_layout_ok(struct gen *g, const struct item *items, size_t n, c
     for (size_t i = 0; i < n; i++) {
         const char *ctype;
         uint64_t dim;
+        *bad = &items[i];
         enum item_kind k = item_layout(g, &items[i], &ctype, &dim, why);
         if (k == ITEM_IMPOSSIBLE)
             return false;
         if (k == ITEM_VARIABLE && i + 1 < n) {
-            *why = "a variable-length item before others";
+            *why = "variable length, and not the last item";
             return false;
         }
     }
@@ -367,7 +371,8 @@ static bool class_layout_ok(struct gen *g, const struct mofc_class *c)
     size_t n;
     struct item *items = class_items(c, &n);
     const char *why;
-    bool ok = items && items_layout_ok(g, items, n, &why);
+    const struct item *bad;
+    bool ok = items && items_layout_ok(g, items, n, &why, &bad);
     free(items);
     g->state[c->index] = saved;
     return ok;
@@ -412,8 +417,13 @@ static void put_struct(struct gen *g, const char *s, const struct item *items, s
 {
     struct cg_buf *b = &g->b;
     const char *why;
-    if (!items_layout_ok(g, items, n, &why)) {
+    const struct item *bad;
+    if (!items_layout_ok(g, items, n, &why, &bad)) {
         cg_printf(b, "// Warning: Header for class %s cannot be created\n", s);
+        if (bad)
+            cg_printf(b, "// (%s: %s)\n", bad->name, why);
+        else
+            cg_printf(b, "// (%s)\n", why);
         cg_printf(b, "typedef struct _%s\n{\n    char VariableData[1];\n\n} %s, *P%s;\n\n", s, s, s);
         return;
     }

@@ -324,6 +324,7 @@ DEFINE_GUID(Test_Empty_GUID, \
 
 
 // Warning: Header for class Test_Empty cannot be created
+// (no WmiDataId items)
 typedef struct _Test_Empty
 {
     char VariableData[1];
@@ -340,6 +341,7 @@ DEFINE_GUID(Test_Unsized_GUID, \
 
 
 // Warning: Header for class Test_Unsized cannot be created
+// (Values: a variable-length array without WmiSizeIs)
 typedef struct _Test_Unsized
 {
     char VariableData[1];
