@@ -643,9 +643,14 @@ static int cmp_source_order(const void *a, const void *b)
 {
     const struct mofc_class *x = *(const struct mofc_class *const *)a;
     const struct mofc_class *y = *(const struct mofc_class *const *)b;
-    if (x->loc.line != y->loc.line)
-        return x->loc.line < y->loc.line ? -1 : 1;
-    return x->loc.column < y->loc.column ? -1 : x->loc.column > y->loc.column;
+    /* Within one file the byte offset orders the classes as written (a
+     * location without a loaded source carries its line and column). */
+    if (!x->loc.source && !y->loc.source && x->loc.fixed_line != y->loc.fixed_line)
+        return x->loc.fixed_line < y->loc.fixed_line ? -1 : 1;
+    if (!x->loc.source && !y->loc.source)
+        return x->loc.fixed_column < y->loc.fixed_column ? -1
+                                                         : x->loc.fixed_column > y->loc.fixed_column;
+    return x->loc.offset < y->loc.offset ? -1 : x->loc.offset > y->loc.offset;
 }
 
 /* _<name>_ with every character no identifier may hold as '_'. */
