@@ -33,6 +33,9 @@ struct cli_options {
     /* doc, split */
     bool doc_html;                  /* --format=html (default md) */
     const char *mfl;                /* split: --mfl FILE */
+    /* wmi-header */
+    bool wmi_methods;               /* -m */
+    bool wmi_fixed_strings;         /* -u */
 };
 
 /* Parses argv after the subcommand.  Returns 0, or 2 after printing a

@@ -192,6 +192,10 @@ static const struct mofc_rule rules[] = {
     {"input-unreadable", "Input file cannot be read",
      "A file named on the command line cannot be opened or read; the message gives the "
      "system's reason."},
+    {"int-as-string", "Integer written for a string",
+     "In the WMI dialect an integer where a string is expected (Values {0, 1, 2} in "
+     "wmicore.mof) is read as its decimal text, as mofcomp does. Write the value as a "
+     "string literal."},
     {"integer-range", "Integer literal beyond 64 bits",
      "No CIM integer type holds a value this large. Use a smaller value, or a real or string "
      "property."},
@@ -415,7 +419,7 @@ static const struct mofc_rule rules[] = {
      "CIM-XML declaration document at all (DSP0201). Fix the element."},
     {"xml-syntax", "Malformed XML",
      "The file is not well-formed XML; the message is the XML parser's."},
-    {"xml-unavailable", "libxml2 cannot be loaded",
+    {"xml-unavailable", "Cannot load libxml2",
      "mofc loads libxml2 (libxml2.so.2) when it first reads or writes XML, and it could not: "
      "the library is missing or lacks a function mofc needs. Install libxml2 (Debian: "
      "libxml2)."},
