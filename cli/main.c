@@ -305,6 +305,24 @@ static int run_split(const struct cli_options *o, const struct mofc_model *m)
     return rc;
 }
 
+static char *render_wmi_header(const struct cli_options *o, const struct mofc_model *m,
+                               const bool *selected, struct cg_report *r, size_t *len)
+{
+    /* The include guard is named after the header, as wmimofck does. */
+    const char *guard = NULL;
+    if (o->output) {
+        guard = strrchr(o->output, '/');
+        guard = guard ? guard + 1 : o->output;
+    }
+    struct cg_wmihdr_options wo = {o->wmi_methods, o->wmi_fixed_strings, guard, selected};
+    return cg_wmi_header(m, &wo, r, len);
+}
+
+static int run_wmi_header(const struct cli_options *o, const struct mofc_model *m)
+{
+    return run_backend(o, m, render_wmi_header, "WMI header");
+}
+
 static const struct {
     const char *name;
     subcommand_fn *run;
@@ -316,13 +334,14 @@ static const struct {
     {"c", run_c, "write C bindings (structs, enums, descriptors) into -o DIR"},
     {"doc", run_doc, "write reference pages (Markdown or HTML) into the directory -o DIR"},
     {"split", run_split, "split out the amended qualifiers: -o NEUTRAL.mof --mfl LOCALIZED.mfl"},
+    {"wmi-header", run_wmi_header, "write the WMI driver header of the guid classes (wmimofck -h)"},
 };
 
 static void usage(FILE *f)
 {
     fputs("usage: mofc SUBCOMMAND [options] FILE...\n\nsubcommands:\n", f);
     for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
-        fprintf(f, "  mofc %-8s %s\n", subcommands[i].name, subcommands[i].summary);
+        fprintf(f, "  mofc %-10s %s\n", subcommands[i].name, subcommands[i].summary);
     fputs("\noptions (mofc SUBCOMMAND --help: those of one subcommand):\n", f);
     cli_usage_options(f, NULL);
     fputs("  --version\n", f);

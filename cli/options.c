@@ -86,7 +86,7 @@ static const struct cli_option {
     {"--stamp", NULL, "--stamp FILE",
      "touch FILE after every successful run (the depfile's target)"},
     {"-o", "!check", "-o FILE", "output file (c, doc: output directory)"},
-    {"--class", "xml mof c doc split", "--class NAME",
+    {"--class", "xml mof c doc split wmi-header", "--class NAME",
      "only NAME and the classes it needs (repeatable)"},
     {"--flatten", "xml", "--flatten", "every member, with CLASSORIGIN and PROPAGATED"},
     {"--no-qualifiers", "xml", "--no-qualifiers", "leave qualifiers and their declarations out"},
@@ -95,6 +95,8 @@ static const struct cli_option {
      "print the files -o DIR would get, write nothing"},
     {"--format", "doc", "--format=md|html", "Markdown (default) or HTML pages"},
     {"--mfl", "split", "--mfl FILE", "the localized MOF to write"},
+    {"-m", "wmi-header", "-m", "structs of the method parameters"},
+    {"-u", "wmi-header", "-u", "strings with MaxLen as fixed WCHAR arrays"},
     {"-v", "check c doc", "-v", "print a summary"},
     {"--verbose", "check c doc", NULL, NULL},
     {"--help", NULL, "--help", "this subcommand's usage"},
@@ -113,6 +115,7 @@ static const struct {
     {"doc", "doc [--format=md|html] [--locale LL] [--template-dir DIR] [--class NAME]... "
             "[options] FILE... -o DIR"},
     {"split", "split --locale LL [options] FILE... -o NEUTRAL.mof --mfl LOCALIZED.mfl"},
+    {"wmi-header", "wmi-header [-m] [-u] [--class NAME]... [options] FILE... [-o OUT.h]"},
 };
 
 /* The table row for argument `a`: "--x", "--x=V", "-xV" for short ones. */
@@ -379,6 +382,10 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
             if (!(v = value_of(argc, argv, &i, "--mfl")))
                 return 2;
             o->mfl = v;
+        } else if (strcmp(subcommand, "wmi-header") == 0 && strcmp(a, "-m") == 0) {
+            o->wmi_methods = true;
+        } else if (strcmp(subcommand, "wmi-header") == 0 && strcmp(a, "-u") == 0) {
+            o->wmi_fixed_strings = true;
         } else if (strcmp(a, "-Werror") == 0) {
             o->lib.warnings_are_errors = true;
         } else if (strcmp(a, "-Wall") == 0) {

@@ -37,6 +37,9 @@ struct cli_options {
     const char *stamp;              /* --stamp FILE: touched after every successful run */
     bool list_outputs;              /* c, doc: --list-outputs */
     bool help;                      /* SUB --help: print SUB's usage, exit 0 */
+    /* wmi-header */
+    bool wmi_methods;               /* -m */
+    bool wmi_fixed_strings;         /* -u */
 };
 
 /* Parses argv after the subcommand.  Returns 0, or 2 after printing a

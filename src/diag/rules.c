@@ -192,6 +192,10 @@ static const struct mofc_rule rules[] = {
     {"input-unreadable", "Input file cannot be read",
      "A file named on the command line cannot be opened or read; the message gives the "
      "system's reason."},
+    {"int-as-string", "Integer written for a string",
+     "In the WMI dialect an integer where a string is expected (Values {0, 1, 2} in "
+     "wmicore.mof) is read as its decimal text, as mofcomp does. Write the value as a "
+     "string literal."},
     {"integer-range", "Integer literal beyond 64 bits",
      "No CIM integer type holds a value this large. Use a smaller value, or a real or string "
      "property."},
