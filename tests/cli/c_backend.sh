@@ -19,11 +19,11 @@ listing() { (cd "$1" && ls | tr '\n' ' '); }
 # --class: the class, its superclasses, REF targets, embedded classes.
 run_mofc c -o sel --class Circle shapes.mof
 expect_status 0
-[[ $(listing sel) == "Circle.c Circle.h Shape.c Shape.h cim_classes.h cim_runtime.h " ]] ||
+[[ $(listing sel) == "Circle.c Circle.h Shape.c Shape.h cim_cimxml.c cim_classes.h cim_json.c cim_runtime.h " ]] ||
     fail "--class Circle wrote: $(listing sel)"
 run_mofc c -o sel2 --class painted shapes.mof
 expect_status 0
-[[ $(listing sel2) == "Colour.c Colour.h Painted.c Painted.h Shape.c Shape.h Style.c Style.h cim_classes.h cim_runtime.h " ]] ||
+[[ $(listing sel2) == "Colour.c Colour.h Painted.c Painted.h Shape.c Shape.h Style.c Style.h cim_cimxml.c cim_classes.h cim_json.c cim_runtime.h " ]] ||
     fail "--class painted wrote: $(listing sel2)"
 grep -q 'const struct Colour \*Fill;' sel2/Style.h || fail "embedded instance not typed"
 grep -q '#include "Unrelated.h"' sel2/cim_classes.h && fail "cim_classes.h includes an unselected class"

@@ -17,9 +17,11 @@ run_mofc c -o out edge.mof long.mof
 expect_status 0
 expect_stderr_empty
 for f in out/*.c; do
+    [[ ${f##*/} == cim_json.c ]] && ! pkg-config --exists json-c && continue
     compile_strict obj "$f" -- -c -Iout
 done
-compile_strict edge_test edge_test.c out/*.c -- -Iout
+c_sources out
+compile_strict edge_test edge_test.c "${C_SOURCES[@]}" -- -Iout
 for exe in edge_test.gcc edge_test.clang edge_test.cxx; do
     [[ -x $exe ]] || continue
     ./"$exe" >"$exe.out" 2>&1 || { cat "$exe.out"; fail "$exe failed"; }
