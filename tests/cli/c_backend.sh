@@ -44,6 +44,14 @@ expect_status 1
 expect_stderr_contains "clash.mof:2:7: error: classes 'Clash_A' and 'Clash_A_B' would both define the C name 'Clash_A_B_C' (and 11 more); rename a class, property, method or value so that they differ"
 [[ $(grep -c 'error:' "$ERR") == 1 ]] || fail "Clash_A_Z shares no name with Clash_A: $(cat "$ERR")"
 [[ -z $(ls clash 2>/dev/null) ]] || fail "files were written despite the clash"
+# Method parameter structs take part: Clash_X's Run_In and Clash_X_Run's In.
+cat >clash2.mof <<'MOF'
+class Clash_X { [Key] string Id; uint32 Run([In] string A); };
+class Clash_X_Run { [Key] string Id; [ValueMap {"1"}, Values {"One"}] uint32 In; };
+MOF
+run_mofc c -o clash2 clash2.mof
+expect_status 1
+expect_stderr_contains "error: classes 'Clash_X' and 'Clash_X_Run' would both define the C name 'Clash_X_Run_In'"
 
 # -o DIR is required and must be a directory.
 run_mofc c shapes.mof
