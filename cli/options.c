@@ -72,7 +72,6 @@ static const char *value_of(int argc, char **argv, int *i, const char *opt)
 
 int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcommand)
 {
-    (void)subcommand;
     memset(o, 0, sizeof *o);
     o->lib.max_errors = 20;
     o->color = -1;
@@ -237,7 +236,7 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
     }
     o->lib.include_dirs = o->include_dirs;
     o->lib.packs = o->packs;
-    if (o->ninputs == 0) {
+    if (o->ninputs == 0 && strcmp(subcommand, "lsp") != 0) {
         usage_error("%s: no input files", subcommand);
         return 2;
     }
