@@ -931,6 +931,36 @@ static const char *doc_line(const struct lsp_doc *d, long line, size_t *len)
     return d->text + i;
 }
 
+/* Moves a 0-based (line, UTF-16 column) back over the white space before
+ * it, to just after the previous character. */
+static void before_gap(const struct lsp_doc *d, unsigned *line, unsigned *col)
+{
+    size_t len;
+    long l = (long)*line;
+    const char *t = doc_line(d, l, &len);
+    /* The byte offset of the column on its line (ASCII indentation is
+     * what matters here; other characters count one unit each). */
+    size_t k = 0;
+    for (unsigned u = 0; u < *col && k < len; u++) {
+        k++;
+        while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80)
+            k++;
+    }
+    for (;;) {
+        while (k > 0 && isspace((unsigned char)t[k - 1]))
+            k--;
+        if (k > 0 || l == 0)
+            break;
+        t = doc_line(d, --l, &len);
+        k = len;
+    }
+    unsigned units = 0;
+    for (size_t i = 0; i < k; i++)
+        units += ((unsigned char)t[i] & 0xC0) != 0x80;
+    *line = (unsigned)l;
+    *col = units;
+}
+
 json_object *lsp_code_actions(struct lsp_server *s, json_object *params)
 {
     json_object *td, *ctx, *diags;
@@ -972,12 +1002,14 @@ json_object *lsp_code_actions(struct lsp_server *s, json_object *params)
         long line = lsp_get_int(start, "line", -1), ch = lsp_get_int(start, "character", -1);
         if (line < 0 || ch < 0)
             continue;
-        if (strstr(msg, "expected ';'") || strstr(msg, "expected ';',") ||
-            (strstr(msg, "expected") && strstr(msg, "';'"))) {
+        const char *exp = strstr(msg, ", expected ");
+        if (exp && strstr(exp, "';'")) {
+            /* Right after the text before the unexpected token. */
+            unsigned l = (unsigned)line, c = (unsigned)ch;
+            if (doc)
+                before_gap(doc, &l, &c);
             json_object_array_add(out, edit_action("Insert ';'", uri, d,
-                                                   lsp_range((unsigned)line + 1, (unsigned)ch + 1,
-                                                             (unsigned)line + 1, (unsigned)ch + 1),
-                                                   ";"));
+                                                   lsp_range(l + 1, c + 1, l + 1, c + 1), ";"));
         }
         if (id && strcmp(id, "missing-override") == 0 && doc) {
             size_t len;

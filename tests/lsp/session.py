@@ -170,6 +170,18 @@ try:
     d = c.request("textDocument/definition", at("u.mof", 0, col - 6))["result"]
     check(d is None or d["range"]["start"]["character"] == col - 9, d)
 
+    # A missing ';': the fix goes right after the text before the error.
+    c.open(P("semi.mof"), "class Test_S {\n    uint32 X\n\n    uint32 Y;\n};\n")
+    _, diags = c.diagnostics(U("semi.mof"))
+    check(diags and "expected" in diags[0]["message"], diags)
+    r = c.request("textDocument/codeAction", {
+        "textDocument": {"uri": U("semi.mof")}, "range": diags[0]["range"],
+        "context": {"diagnostics": diags[:1]}})["result"]
+    ins = [a for a in r if a["title"] == "Insert ';'"]
+    check(len(ins) == 1, r)
+    edit = ins[0]["edit"]["changes"][U("semi.mof")][0]
+    check(edit["newText"] == ";" and edit["range"]["start"] == {"line": 1, "character": 12}, edit)
+
     # New settings: an input that cannot be read is shown to the user once.
     c.notify("workspace/didChangeConfiguration",
              {"settings": {"mofc": {"inputs": ["missing.mof"]}}})
