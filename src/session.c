@@ -69,6 +69,7 @@ struct mofc_session {
     struct arena sema_arena;
     bool sema_arena_live;
     size_t garbage;                 /* bytes parsed since the rebuild */
+    size_t rebuild_limit;
     size_t arena_after_build;
 
     struct file_entry **slots;      /* open addressing by path */
@@ -556,6 +557,7 @@ struct mofc_session *mofc_session_create(const struct mofc_options *opts)
         packs[i] = xstrdup(s->opts.packs[i]);
     s->opts.packs = (const char *const *)packs;
     s->opts.default_namespace = dup_or_null(s->opts.default_namespace);
+    s->rebuild_limit = (size_t)64 << 20;
     return s;
 }
 
@@ -644,7 +646,7 @@ size_t mofc_session_compile(struct mofc_session *s)
 {
     /* Old trees stay in the context's arena: rebuild it when they would
      * outweigh what a fresh build holds. */
-    if (!s->m || s->garbage > (64u << 20) ||
+    if (!s->m || s->garbage > s->rebuild_limit ||
         (s->arena_after_build && s->m->arena.total > 2 * s->arena_after_build + (32u << 20)))
         rebuild_context(s);
     struct mofc *m = s->m;
@@ -725,6 +727,11 @@ bool mofc_session_has_file(const struct mofc_session *s, const char *path)
 size_t mofc_session_parsed_count(const struct mofc_session *s)
 {
     return s->nparsed;
+}
+
+void mofc_session_set_rebuild_limit(struct mofc_session *s, size_t bytes)
+{
+    s->rebuild_limit = bytes;
 }
 
 size_t mofc_session_occurrences(const struct mofc_session *s, const char *path,

@@ -49,6 +49,11 @@ void mofc_session_set_text(struct mofc_session *s, const char *path, const char 
 /* The file changed on disk: read it again at the next compile. */
 void mofc_session_touch(struct mofc_session *s, const char *path);
 
+/* The old syntax trees of edited files stay in memory until the bytes
+ * parsed since the last rebuild pass `bytes` (default 64 MiB); then the
+ * next compile starts from a fresh context and parses every file again. */
+void mofc_session_set_rebuild_limit(struct mofc_session *s, size_t bytes);
+
 /* Parses what changed, resolves and checks everything.  Returns the
  * number of errors. */
 size_t mofc_session_compile(struct mofc_session *s);

@@ -206,6 +206,41 @@ TEST(include_cycle_ends)
     mofc_session_destroy(s);
 }
 
+/* Old trees of edited files pile up in the context until it is rebuilt
+ * (past the limit of bytes parsed): the results stay the same across
+ * rebuilds, and after one only the edited file is parsed again. */
+TEST(rebuild_after_many_edits)
+{
+    make_dir();
+    size_t cap = 100000, len = 0;
+    char *big = malloc(cap + 256);
+    REQUIRE(big != NULL);
+    for (int i = 0; len < cap; i++)
+        len += (size_t)sprintf(big + len, "class Test_C%d : Test_Base { uint32 P%d; };\n", i, i);
+    struct mofc_session *s = mofc_session_create(NULL);
+    const char *in[] = {at("root.mof")};
+    mofc_session_set_inputs(s, in, 1);
+    mofc_session_set_rebuild_limit(s, 1 << 20);
+    mofc_session_compile(s);
+    size_t nclasses = mofc_session_model(s)->nclasses, nparsed[2] = {0, 0};
+    for (int round = 0; round < 25; round++) {
+        big[len] = round & 1 ? ' ' : '\n';
+        mofc_session_set_text(s, at("leaf.mof"), big, len + 1);
+        CHECK_EQ_INT(mofc_session_compile(s), 0);
+        if (round == 0)
+            nclasses = mofc_session_model(s)->nclasses;
+        CHECK_EQ_INT(mofc_session_model(s)->nclasses, nclasses);
+        CHECK(mofc_model_find_class(mofc_session_model(s), "Test_C7") != NULL);
+        /* 3 files after a rebuild, else the edited one. */
+        nparsed[mofc_session_parsed_count(s) == 3]++;
+        CHECK(mofc_session_parsed_count(s) == 1 || mofc_session_parsed_count(s) == 3);
+    }
+    CHECK(nclasses > 1000);
+    CHECK(nparsed[1] >= 2 && nparsed[0] >= 15);
+    free(big);
+    mofc_session_destroy(s);
+}
+
 TEST(paths_are_normalised)
 {
     char *p = mofc_session_normalize_path("/a/./b//c/../d.mof");
