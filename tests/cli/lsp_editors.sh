@@ -1,6 +1,7 @@
 #!/bin/bash
 # editors/: the VS Code package is consistent JSON whose TextMate grammar
-# compiles and colours a MOF sample as intended; the Neovim snippet
+# compiles and colours a MOF sample as intended, its client starts `mofc
+# lsp` with the settings (under node, when there); the Neovim snippet
 # (editors/nvim: ftdetect + require('mofc').autostart()) attaches headless
 # Neovim's own client to `mofc lsp` and brings a diagnostic.
 . "$MOFC_TESTLIB/common.sh"
@@ -43,6 +44,43 @@ assert not re.search(gram["repository"]["types"]["match"], "  uint320 Count;")
 p = re.compile(gram["repository"]["pragma"]["begin"])
 assert p.search('#pragma include ("x.mof")').group(3) == "include"
 PY
+
+# The extension's client, run by node against stand-ins for the vscode and
+# vscode-languageclient modules: what it starts, with which settings.
+if command -v node >/dev/null; then
+    mkdir -p node_modules/vscode node_modules/vscode-languageclient
+    cat >node_modules/vscode/index.js <<'JS'
+const settings = { path: '/opt/bin/mofc', flags: ['-Wall'], dialect: 'wmi', includeDirs: ['inc'] };
+module.exports = {
+  workspace: {
+    getConfiguration: () => ({ get: (k, d) => (k in settings ? settings[k] : d) }),
+    createFileSystemWatcher: (glob) => ({ glob }),
+    onDidChangeConfiguration: () => ({ dispose() {} }),
+  },
+};
+JS
+    cat >node_modules/vscode-languageclient/node.js <<'JS'
+class LanguageClient {
+  constructor(id, name, server, client) { Object.assign(this, { id, name, server, client }); LanguageClient.made = this; }
+  start() { this.started = true; }
+  stop() {}
+}
+module.exports = { LanguageClient };
+JS
+    NODE_PATH=$PWD/node_modules node -e '
+const ext = require(process.argv[1]);
+const ctx = { subscriptions: [] };
+ext.activate(ctx);
+const c = require("vscode-languageclient/node").LanguageClient.made;
+const want = (cond, what) => { if (!cond) { console.error("extension.js: " + what, JSON.stringify(c)); process.exit(1); } };
+want(c && c.started, "client not started");
+want(c.server.run.command === "/opt/bin/mofc" && c.server.run.args.join() === "lsp", "server command");
+want(c.client.documentSelector[0].language === "mof", "document selector");
+const io = c.client.initializationOptions;
+want(io.flags.join() === "-Wall" && io.dialect === "wmi" && io.includeDirs.join() === "inc", "settings");
+want(ctx.subscriptions.length === 1, "configuration listener");
+' "$MOFC_ROOT/editors/vscode/extension.js" || fail "editors/vscode/extension.js"
+fi
 
 command -v nvim >/dev/null || skip "needs nvim (Debian package neovim) for the Neovim part"
 cat >a.mof <<'MOF'
