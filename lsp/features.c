@@ -615,9 +615,38 @@ json_object *lsp_document_symbols(struct lsp_server *s, json_object *params)
     json_object *out = json_object_new_array();
     const struct mofc_occurrence *occ;
     size_t n = mofc_session_occurrences(s->session, path, &occ);
-    for (size_t i = 0; i < n; i++)
-        if (occ[i].is_decl && symbol_kind(&occ[i]))
-            json_object_array_add(out, symbol(path, &occ[i]));
+    json_object *children = NULL, *cls_range = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const struct mofc_occurrence *o = &occ[i];
+        if (!o->is_decl || !symbol_kind(o))
+            continue;
+        if (!s->hierarchical_symbols) {
+            json_object_array_add(out, symbol(path, o));
+            continue;
+        }
+        /* A tree: each class holds the members declared after it. */
+        unsigned c = lsp_utf16_column(path, o->line, o->column);
+        unsigned e = lsp_utf16_column(path, o->line, o->end_column);
+        json_object *sym = json_object_new_object();
+        json_object_object_add(sym, "name", json_object_new_string(o->name));
+        json_object_object_add(sym, "kind", json_object_new_int(symbol_kind(o)));
+        json_object_object_add(sym, "range", lsp_range(o->line, c, o->line, e));
+        json_object_object_add(sym, "selectionRange", lsp_range(o->line, c, o->line, e));
+        bool member = (o->kind == MOFC_OCC_PROPERTY || o->kind == MOFC_OCC_METHOD) && children;
+        if (member) {
+            json_object_array_add(children, sym);
+            /* The class's range reaches its last member. */
+            json_object_object_add(cls_range, "end", lsp_position(o->line, e));
+            continue;
+        }
+        json_object_array_add(out, sym);
+        children = NULL;
+        if (o->kind == MOFC_OCC_CLASS) {
+            children = json_object_new_array();
+            json_object_object_add(sym, "children", children);
+            json_object_object_get_ex(sym, "range", &cls_range);
+        }
+    }
     free(path);
     return out;
 }

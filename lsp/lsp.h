@@ -42,6 +42,7 @@ struct lsp_server {
     char **published;          /* paths given diagnostics last time */
     size_t npublished;
     char *notice;              /* diagnostics without a place, last shown */
+    bool hierarchical_symbols; /* the client takes DocumentSymbol trees */
 };
 
 /* ---- server.c helpers ---- */

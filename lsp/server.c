@@ -646,6 +646,13 @@ static json_object *initialize(struct lsp_server *s, json_object *params)
     const char *root_path = lsp_get_string(params, "rootPath");
     if (!s->root && root_path)
         s->root = mofc_session_normalize_path(root_path);
+    json_object *ds = get_object(get_object(get_object(params, "capabilities"), "textDocument"),
+                                 "documentSymbol");
+    json_object *hier;
+    s->hierarchical_symbols = ds &&
+                              json_object_object_get_ex(ds, "hierarchicalDocumentSymbolSupport",
+                                                        &hier) &&
+                              json_object_get_boolean(hier);
     json_object *io;
     if (params && json_object_object_get_ex(params, "initializationOptions", &io) &&
         json_object_is_type(io, json_type_object))

@@ -134,6 +134,21 @@ try:
     syms = c.request("textDocument/documentSymbol", {"textDocument": {"uri": U("base.mof")}})
     names = [(s["name"], s["kind"]) for s in syms["result"]]
     check(("Test_Base", 5) in names and ("Count", 7) in names and ("Start", 6) in names, names)
+    # With hierarchicalDocumentSymbolSupport: classes hold their members.
+    c2 = Client(mofc)
+    try:
+        c2.request("initialize", {"capabilities": {"textDocument": {"documentSymbol": {
+            "hierarchicalDocumentSymbolSupport": True}}}, "rootUri": uri(root)})
+        c2.open(P("base.mof"))
+        c2.diagnostics(U("base.mof"))
+        tree = c2.request("textDocument/documentSymbol",
+                          {"textDocument": {"uri": U("base.mof")}})["result"]
+        check([(t["name"], [k["name"] for k in t["children"]]) for t in tree] ==
+              [("Test_Base", ["Name", "Count", "Short", "Start"])], tree)
+        check(tree[0]["range"]["end"]["line"] == 5 and
+              tree[0]["selectionRange"]["start"] == {"line": 0, "character": 6}, tree)
+    finally:
+        c2.close()
     ws = c.request("workspace/symbol", {"query": "leaf"})["result"]
     check(sorted(s["name"] for s in ws) == ["Test_Leaf", "Test_Leaf2"], ws)
 
