@@ -71,7 +71,10 @@ LEX_CFLAGS  =
 YACC_CFLAGS =
 
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
-XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
+# libxml2 is not linked: the XML reader and writer dlopen it on first use
+# (src/xmllib/), so a run that touches no XML does not pay for loading it
+# and ICU.  Its headers are still needed to build.
+LIB_LIBS   := -ldl
 JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
 JSON_LIBS   := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null)
 
@@ -129,9 +132,9 @@ $(LIB): $(LIB_OBJS)
 	$(AR) rcs $@ $^
 
 $(MOFC): $(CLI_OBJS) $(LIB)
-	$(if $(XML_LIBS),,$(error libxml2 not found by pkg-config: apt-get install libxml2-dev pkg-config))
+	$(if $(XML_CFLAGS),,$(error libxml2 headers not found by pkg-config: apt-get install libxml2-dev pkg-config))
 	$(if $(LSP_SRCS),$(if $(JSON_LIBS),,$(error json-c not found by pkg-config: apt-get install libjson-c-dev)))
-	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(XML_LIBS) $(if $(LSP_SRCS),$(JSON_LIBS)) $(LDLIBS)
+	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(LIB_LIBS) $(if $(LSP_SRCS),$(JSON_LIBS)) $(LDLIBS)
 
 $(LSP_SRCS:%.c=$(B)/obj/%.o): FILE_CFLAGS = $(JSON_CFLAGS)
 
@@ -206,13 +209,13 @@ run: all
 $(UNIT_BINS): $(B)/tests/%: tests/unit/%.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -DMOFC_ROOT='"$(ROOT)"' $(LDFLAGS) -o $@ $< $(LIB) \
-	    $(XML_LIBS) $(LDLIBS)
+	    $(LIB_LIBS) $(LDLIBS)
 
 # The fuzz target with a main() that replays files, so the normal test run
 # keeps it compiling and running.
 $(B)/tests/fuzz_replay: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
 test-build: all $(UNIT_BINS) $(REPLAY) $(LSP_REPLAY)
 
@@ -228,7 +231,7 @@ update-golden: test-build
 $(B)/tests/fuzz_lsp_replay: tests/fuzz/fuzz_lsp.c $(LSP_FUZZ_DEPS) $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(JSON_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LSP_FUZZ_DEPS) \
-	    $(LIB) $(XML_LIBS) $(JSON_LIBS) $(LDLIBS)
+	    $(LIB) $(LIB_LIBS) $(JSON_LIBS) $(LDLIBS)
 
 # Without -Werror: GCC's manual warns that sanitizer instrumentation
 # raises false-positive warnings (gcc 12 -O1 -fsanitize=undefined flags a
@@ -269,11 +272,11 @@ FUZZ_DICT     = $(wildcard tests/fuzz/mof.dict)
 FUZZ_REGRESS  = $(wildcard tests/fuzz/regress)
 
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
 $(B)/fuzz_lsp: tests/fuzz/fuzz_lsp.c $(LSP_FUZZ_DEPS) $(LIB) | $(GRAMMAR_H)
 	$(CC) $(ALL_CFLAGS) $(JSON_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LSP_FUZZ_DEPS) \
-	    $(LIB) $(XML_LIBS) $(JSON_LIBS) $(LDLIBS)
+	    $(LIB) $(LIB_LIBS) $(JSON_LIBS) $(LDLIBS)
 
 # `make fuzz` ends with the LSP message reader for FUZZ_LSP_SECONDS; seeds
 # are tests/fuzz/lsp/ (client transcripts).
@@ -324,7 +327,7 @@ $(B)/bench/rusage: bench/rusage.c
 
 $(B)/bench/scan_only: bench/scan_only.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
 bench: all $(B)/bench/rusage $(if $(wildcard bench/scan_only.c),$(B)/bench/scan_only)
 	MOFC_BUILD=$(B) bash bench/run.sh

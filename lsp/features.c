@@ -161,7 +161,8 @@ static json_object *model_location(const struct mofc_location *l, const char *na
 {
     if (!real_file(l->file))
         return NULL;
-    return lsp_location(l->file, l->line, l->column, l->column + (unsigned)strlen(name));
+    struct mofc_position at = mofc_location_position(l);
+    return lsp_location(l->file, at.line, at.column, at.column + (unsigned)strlen(name));
 }
 
 /* ---- hover ---- */

@@ -12,9 +12,13 @@
  * too much garbage (old trees of edited files) it is rebuilt and every
  * file parsed once more.
  */
+/* realpath() is XSI. */
+#define _XOPEN_SOURCE 700
+
 #include "mofc/session.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -89,6 +93,11 @@ struct mofc_session {
 
 char *mofc_session_normalize_path(const char *path)
 {
+    /* An existing file by its real path: an editor names a file through
+     * one spelling and an include through another (a symlinked folder). */
+    char *real = realpath(path, NULL);
+    if (real)
+        return real;
     char *abs;
     if (path[0] == '/') {
         abs = xstrdup(path);

@@ -14,8 +14,9 @@
  *     mofc_session_compile(s);
  *     for (i < mofc_session_diagnostic_count(s)) use(mofc_session_diagnostic(s, i));
  *
- * Paths are made absolute and lexically normalised ("a/./b/../c" is
- * "a/c"); every path the session returns is in that form.  Everything
+ * Paths are made real (symbolic links resolved) when the file exists,
+ * else absolute and lexically normalised ("a/./b/../c" is "a/c"); every
+ * path the session returns is in that form.  Everything
  * returned (model, diagnostics, occurrences) stays valid until the next
  * mofc_session_compile() or mofc_session_destroy().
  *
@@ -74,7 +75,7 @@ bool mofc_session_has_file(const struct mofc_session *s, const char *path);
 /* Files parsed by the last compile (the others kept their tree). */
 size_t mofc_session_parsed_count(const struct mofc_session *s);
 
-/* The normalised absolute form of a path (malloc'd). */
+/* The normalised absolute form of a path (malloc'd; see above). */
 char *mofc_session_normalize_path(const char *path);
 
 /* Where a name is written: what the editor's navigation works from. */

@@ -62,12 +62,13 @@ static void init_names(struct sema *s)
 
 struct mofc_location sema_location(struct sema *s, const struct loc *l)
 {
-    struct mofc_location r = {NULL, 0, 0};
+    struct mofc_location r = {0};
     if (!l || l->file >= s->m->files.len)
         return r;
     struct source_file *f = s->m->files.items[l->file];
     r.file = f->path;
-    source_position(f, l->off, &r.line, &r.column);
+    r.source = source_public(f);
+    r.offset = l->off;
     return r;
 }
 
