@@ -2,8 +2,9 @@
 `mofc lsp` with the whole CIM schema as its input and CIM_ManagedElement.mof
 (the root of the class tree) open; each edit is one didChange (a space
 added at the start of the file, then removed), timed from sending it to
-reading the publishDiagnostics that answers it.  Prints the row's values
-as key=value words for bench/run.sh."""
+reading the publishDiagnostics that answers it, and the server's CPU time
+(user + system) per edit.  Prints the row's values as key=value words
+for bench/run.sh."""
 
 import os
 import statistics
@@ -25,7 +26,14 @@ try:
     c.open(leaf)
     c.diagnostics(uri(leaf), timeout=120)
     times = []
+
+    def cpu_ms():
+        with open(f"/proc/{c.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1e3 / os.sysconf("SC_CLK_TCK")
     for i in range(warmup + edits):
+        if i == warmup:
+            cpu0 = cpu_ms()
         ins = i % 2 == 0
         change = {"range": {"start": {"line": 0, "character": 0},
                             "end": {"line": 0, "character": 0 if ins else 1}},
@@ -37,6 +45,7 @@ try:
         t1, _ = c.diagnostics(uri(leaf), timeout=120)
         if i >= warmup:
             times.append((t1 - t0) * 1e3)
+    cpu = (cpu_ms() - cpu0) / edits
     rss = 0
     with open(f"/proc/{c.proc.pid}/status") as f:
         for line in f:
@@ -51,4 +60,5 @@ except Exception as e:  # the row says FAILED
 finally:
     c.close()
 print(f"median_ms={statistics.median(times):.2f} min_ms={min(times):.2f} "
-      f"max_ms={max(times):.2f} median_rss_kib={rss} status={status} n={len(times)}")
+      f"max_ms={max(times):.2f} median_rss_kib={rss} status={status} n={len(times)} "
+      f"cpu_ms={cpu:.2f}")

@@ -130,6 +130,7 @@ if [[ -z ${BENCH_ONLY:-} || lsp_edit == *"$BENCH_ONLY"* ]] && command -v python3
             -v rss="${r[median_rss_kib]}" -v b="$bytes" \
             'BEGIN { printf "%-12s %10.1f %10.1f %10.1f %10.2f %12.1f\n",
                      "lsp_edit", med, min, max, b / 1e6 / (med / 1e3), rss / 1024 }'
+        echo "lsp_edit: $((${r[n]})) edits; the server's CPU time per edit: ${r[cpu_ms]} ms (mean)"
     fi
     unset r
 fi

@@ -108,13 +108,24 @@ unsigned lsp_utf16_column(const char *path, unsigned line, unsigned column)
     return units;
 }
 
+/* The URI of a file: an open document's as the client spelled it (the
+ * session names files by their real path). */
+static json_object *uri_of(const char *path)
+{
+    struct lsp_doc *d = the_server ? find_doc_path(the_server, path) : NULL;
+    if (d)
+        return json_object_new_string(d->uri);
+    char *uri = lsp_path_to_uri(path);
+    json_object *o = json_object_new_string(uri);
+    free(uri);
+    return o;
+}
+
 json_object *lsp_location(const char *path, unsigned line, unsigned column,
                           unsigned end_column)
 {
     json_object *l = json_object_new_object();
-    char *uri = lsp_path_to_uri(path);
-    json_object_object_add(l, "uri", json_object_new_string(uri));
-    free(uri);
+    json_object_object_add(l, "uri", uri_of(path));
     json_object_object_add(l, "range", lsp_range(line, lsp_utf16_column(path, line, column), line,
                                                  lsp_utf16_column(path, line, end_column)));
     return l;
@@ -443,9 +454,7 @@ static json_object *lsp_diagnostic(const struct mofc_diagnostic *d)
 static void publish_one(struct lsp_server *s, const char *path, json_object *diags)
 {
     json_object *p = json_object_new_object();
-    char *uri = lsp_path_to_uri(path);
-    json_object_object_add(p, "uri", json_object_new_string(uri));
-    free(uri);
+    json_object_object_add(p, "uri", uri_of(path));
     struct lsp_doc *d = find_doc_path(s, path);
     if (d && d->version >= 0)
         json_object_object_add(p, "version", json_object_new_int64(d->version));

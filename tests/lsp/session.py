@@ -135,14 +135,19 @@ try:
     names = [(s["name"], s["kind"]) for s in syms["result"]]
     check(("Test_Base", 5) in names and ("Count", 7) in names and ("Start", 6) in names, names)
     # With hierarchicalDocumentSymbolSupport: classes hold their members.
+    # The workspace is opened through a symbolic link: the server answers
+    # with the URIs the client used.
+    os.symlink(root, "wslink")
+    link = os.path.abspath("wslink")
     c2 = Client(mofc)
     try:
         c2.request("initialize", {"capabilities": {"textDocument": {"documentSymbol": {
-            "hierarchicalDocumentSymbolSupport": True}}}, "rootUri": uri(root)})
-        c2.open(P("base.mof"))
-        c2.diagnostics(U("base.mof"))
+            "hierarchicalDocumentSymbolSupport": True}}}, "rootUri": uri(link)})
+        c2.open(link + "/base.mof")
+        _, bd = c2.diagnostics(uri(link + "/base.mof"))
+        check(len(bd) == 1 and bd[0]["code"] == "-Wrange", bd)
         tree = c2.request("textDocument/documentSymbol",
-                          {"textDocument": {"uri": U("base.mof")}})["result"]
+                          {"textDocument": {"uri": uri(link + "/base.mof")}})["result"]
         check([(t["name"], [k["name"] for k in t["children"]]) for t in tree] ==
               [("Test_Base", ["Name", "Count", "Short", "Start"])], tree)
         check(tree[0]["range"]["end"]["line"] == 5 and
