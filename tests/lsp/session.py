@@ -175,6 +175,14 @@ try:
     items = c.request("textDocument/completion", at("leaf.mof", 11, 8))["result"]
     check("include" in [i["label"] for i in items], items)
 
+    # A file changed on disk (not open) is read again when the client says so.
+    with open(P("sub/quals.mof"), "w") as f:
+        f.write("Qualifier Color : uint32 = null, Scope(property);\n")
+    c.notify("workspace/didChangeWatchedFiles",
+             {"changes": [{"uri": U("sub/quals.mof"), "type": 2}]})
+    _, diags = c.diagnostics(U("leaf.mof"))
+    check(any("Color" in d["message"] and d["range"]["start"]["line"] == 1 for d in diags), diags)
+
     # Closing goes back to the file on disk (the typo again).
     c.notify("textDocument/didClose", {"textDocument": {"uri": U("leaf.mof")}})
     _, diags = c.diagnostics(U("leaf.mof"))
