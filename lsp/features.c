@@ -1024,7 +1024,7 @@ json_object *lsp_code_actions(struct lsp_server *s, json_object *params)
                 name[n] = '\0';
                 snprintf(title, sizeof title, "Change to '%s'", name);
                 json_object_array_add(out, edit_action(title, uri, d, json_object_get(range),
-                                                       name[0] == '$' ? name + 1 : name));
+                                                       name));
             }
         }
         json_object *start = NULL;

@@ -198,6 +198,27 @@ try:
     d = c.request("textDocument/definition", at("u.mof", 0, col - 6))["result"]
     check(d is None or d["range"]["start"]["character"] == col - 9, d)
 
+    # Aliases: did-you-mean keeps the '$'; definition goes to `as $first`.
+    atext = ('[Association] class Test_Assoc { [Key] Test_Base REF A; [Key] Test_Base REF B; };\n'
+             'instance of Test_Base as $first { Name = "a"; };\n'
+             'instance of Test_Assoc { A = $firts; B = $first; };\n')
+    c.open(P("al.mof"), atext)
+    _, diags = c.diagnostics(U("al.mof"))
+    bad = [d for d in diags if "did you mean '$first'" in d["message"]]
+    check(len(bad) == 1 and bad[0]["range"]["start"] == {"line": 2, "character": 29}, diags)
+    r = c.request("textDocument/codeAction", {
+        "textDocument": {"uri": U("al.mof")}, "range": bad[0]["range"],
+        "context": {"diagnostics": bad}})["result"]
+    check(r and r[0]["edit"]["changes"][U("al.mof")][0]["newText"] == "$first", r)
+    c.notify("textDocument/didChange", {
+        "textDocument": {"uri": U("al.mof"), "version": 2},
+        "contentChanges": [{"text": atext.replace("$firts", "$first")}]})
+    _, diags = c.diagnostics(U("al.mof"))
+    check(not diags, diags)
+    d = c.request("textDocument/definition", at("al.mof", 2, 31))["result"]
+    check(d and d["uri"] == U("al.mof") and
+          d["range"]["start"] == {"line": 1, "character": 25}, d)
+
     # A missing ';': the fix goes right after the text before the error.
     c.open(P("semi.mof"), "class Test_S {\n    uint32 X\n\n    uint32 Y;\n};\n")
     _, diags = c.diagnostics(U("semi.mof"))
