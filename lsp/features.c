@@ -69,6 +69,8 @@ struct target {
     const struct mofc_method *meth;
     const struct mofc_parameter *param;
     const struct mofc_qualifier_decl *qd;
+    const struct mofc_qualifier *q;         /* a qualifier use: its value there */
+    const char *on;                         /* ... and what it is on */
 };
 
 static const struct mofc_occurrence *occurrence_at(struct lsp_server *s, const char *path,
@@ -86,6 +88,32 @@ static const struct mofc_occurrence *occurrence_at(struct lsp_server *s, const c
             best = &occ[i];
     }
     return best;
+}
+
+/* The value of a qualifier where it is written, from the element's
+ * effective qualifiers. */
+static void qualifier_use(const struct mofc_model *m, const struct mofc_occurrence *o,
+                          struct target *t)
+{
+    const struct mofc_class *c = mofc_model_find_class(m, o->scope);
+    if (!c)
+        return;
+    const struct mofc_qualifier_list *l = &c->qualifiers;
+    t->on = c->name;
+    if (o->member && o->method) {
+        const struct mofc_method *me = mofc_class_find_method(c, o->method);
+        l = NULL;
+        for (size_t i = 0; me && i < me->nparams; i++)
+            if (!mofc_name_cmp(me->params[i].name, o->member))
+                l = &me->params[i].qualifiers;
+        t->on = o->member;
+    } else if (o->member) {
+        const struct mofc_property *p = mofc_class_find_property(c, o->member);
+        const struct mofc_method *me = p ? NULL : mofc_class_find_method(c, o->member);
+        l = p ? &p->qualifiers : me ? &me->qualifiers : NULL;
+        t->on = o->member;
+    }
+    t->q = l ? mofc_qualifiers_find(l, o->name) : NULL;
 }
 
 static bool resolve(struct lsp_server *s, const struct mofc_occurrence *o, struct target *t)
@@ -120,6 +148,8 @@ static bool resolve(struct lsp_server *s, const struct mofc_occurrence *o, struc
         return t->meth != NULL;
     case MOFC_OCC_QUALIFIER:
         t->qd = mofc_model_find_qualifier_decl(m, o->name);
+        if (t->qd && !o->is_decl && o->scope)
+            qualifier_use(m, o, t);
         return t->qd != NULL;
     case MOFC_OCC_ALIAS:
     case MOFC_OCC_INCLUDE:
@@ -463,6 +493,16 @@ json_object *lsp_hover(struct lsp_server *s, json_object *params)
         hover_parameter(&t, &g);
         break;
     case MOFC_OCC_QUALIFIER:
+        if (g.q) {
+            putf(&t, "`%s", g.q->name);
+            if (!(g.q->value.type == MOFC_TYPE_BOOLEAN && !g.q->value.is_array &&
+                  !g.q->value.is_null && g.q->value.v.boolean)) {
+                puts_(&t, "(");
+                put_value(&t, &g.q->value);
+                puts_(&t, ")");
+            }
+            putf(&t, "` on `%s`\n\n", g.on);
+        }
         hover_qualifier(&t, g.qd);
         break;
     case MOFC_OCC_ALIAS:

@@ -297,7 +297,7 @@ static void add_occ(struct occ_builder *b, enum mofc_occurrence_kind kind, bool 
 {
     if (!name || l->file != b->f->index)
         return;
-    struct mofc_occurrence o = {kind, decl, 0, 0, 0, name, scope, method};
+    struct mofc_occurrence o = {kind, decl, 0, 0, 0, name, scope, method, NULL};
     uint32_t eline;
     source_position(b->f, l->off, &o.line, &o.column);
     source_position(b->f, l->off + l->len, &eline, &o.end_column);
@@ -309,11 +309,17 @@ static void add_occ(struct occ_builder *b, enum mofc_occurrence_kind kind, bool 
 static void occ_values(struct occ_builder *b, const struct ast_value *v);
 static void occ_instance(struct occ_builder *b, const struct ast_instance *in);
 
-static void occ_quals(struct occ_builder *b, const struct ast_qualifier *q, const char *scope)
+/* The qualifiers written on an element: of class `scope` (NULL: an
+ * instance's), on its `member` (property, method, or with `method` set a
+ * parameter), or on the class itself. */
+static void occ_quals(struct occ_builder *b, const struct ast_qualifier *q, const char *scope,
+                      const char *member, const char *method)
 {
-    (void)scope;
     for (; q; q = q->next) {
-        add_occ(b, MOFC_OCC_QUALIFIER, false, &q->loc, q->name->text, NULL, NULL);
+        size_t before = b->e->occs.len;
+        add_occ(b, MOFC_OCC_QUALIFIER, false, &q->loc, q->name->text, scope, method);
+        if (b->e->occs.len > before)
+            b->e->occs.items[before].member = member;
         /* EmbeddedInstance("C") names a class in a string. */
         if (q->value && q->value->kind == AV_STRING &&
             fold_cmp(q->name->text, "EmbeddedInstance") == 0) {
@@ -351,7 +357,7 @@ static void occ_type(struct occ_builder *b, const struct ast_type *t)
 static void occ_instance(struct occ_builder *b, const struct ast_instance *in)
 {
     const char *cls = in->class_name ? in->class_name->text : NULL;
-    occ_quals(b, in->quals, cls);
+    occ_quals(b, in->quals, NULL, NULL, NULL);
     add_occ(b, MOFC_OCC_CLASS, false, &in->loc, cls, NULL, NULL);
     if (in->alias) {
         /* The span may start at `as`: the name is from the '$'. */
@@ -364,7 +370,7 @@ static void occ_instance(struct occ_builder *b, const struct ast_instance *in)
         add_occ(b, MOFC_OCC_ALIAS, true, &l, in->alias->text, NULL, NULL);
     }
     for (const struct ast_prop_value *pv = in->values; pv; pv = pv->next) {
-        occ_quals(b, pv->quals, cls);
+        occ_quals(b, pv->quals, NULL, NULL, NULL);
         add_occ(b, MOFC_OCC_PROPERTY, false, &pv->loc, pv->name->text, cls, NULL);
         occ_values(b, pv->value);
     }
@@ -373,20 +379,20 @@ static void occ_instance(struct occ_builder *b, const struct ast_instance *in)
 static void occ_class(struct occ_builder *b, const struct ast_class *c)
 {
     const char *cls = c->name->text;
-    occ_quals(b, c->quals, cls);
+    occ_quals(b, c->quals, cls, NULL, NULL);
     add_occ(b, MOFC_OCC_CLASS, true, &c->loc, cls, NULL, NULL);
     if (c->super)
         add_occ(b, MOFC_OCC_CLASS, false, &c->super_loc, c->super->text, NULL, NULL);
     for (const struct ast_feature *f = c->features; f; f = f->next) {
         if (f->kind == AF_ERROR || !f->name)
             continue;
-        occ_quals(b, f->quals, cls);
+        occ_quals(b, f->quals, cls, f->name->text, NULL);
         occ_type(b, &f->type);
         add_occ(b, f->kind == AF_METHOD ? MOFC_OCC_METHOD : MOFC_OCC_PROPERTY, true, &f->loc,
                 f->name->text, cls, NULL);
         occ_values(b, f->default_value);
         for (const struct ast_param *p = f->params; p; p = p->next) {
-            occ_quals(b, p->quals, cls);
+            occ_quals(b, p->quals, cls, p->name->text, f->name->text);
             occ_type(b, &p->type);
             add_occ(b, MOFC_OCC_PARAMETER, true, &p->loc, p->name->text, cls, f->name->text);
         }

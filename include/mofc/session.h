@@ -94,8 +94,11 @@ struct mofc_occurrence {
     bool is_decl;
     uint32_t line, column, end_column;   /* 1-based; columns in characters, end exclusive */
     const char *name;                    /* as written (no '$' for aliases) */
-    const char *scope;                   /* class of a member or a property value, else NULL */
+    const char *scope;                   /* class of a member or a property value, else NULL;
+                                            qualifier uses: the class they are in */
     const char *method;                  /* method of a parameter, else NULL */
+    const char *member;                  /* qualifier uses: the property, method or (with
+                                            `method`) parameter they are on, else NULL */
 };
 
 /* The occurrences in one file of the last compile, in source order;

@@ -105,7 +105,8 @@ try:
     h = c.request("textDocument/hover", at("leaf.mof", 0, 20))["result"]["contents"]["value"]
     check("class Test_Base" in h and "The identity" not in h, h)
     h = c.request("textDocument/hover", at("leaf.mof", 1, 6))["result"]["contents"]["value"]
-    check("Qualifier Color : string" in h and "Scope(property)" in h, h)
+    check('`Color("red")` on `Size`' in h and "Qualifier Color : string" in h and
+          "Scope(property)" in h, h)
 
     # Definition: superclass, qualifier declaration, include target,
     # property of an instance, alias-free overridden member.

@@ -169,18 +169,19 @@ TEST(occurrences)
                                         "qualifier", "alias", "include"};
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(list);
-        snprintf(list + len, sizeof list - len, "%u:%u-%u %s%s %s%s%s\n", o[i].line, o[i].column,
-                 o[i].end_column, o[i].is_decl ? "decl " : "", kinds[o[i].kind], o[i].name,
-                 o[i].scope ? " in " : "", o[i].scope ? o[i].scope : "");
+        snprintf(list + len, sizeof list - len, "%u:%u-%u %s%s %s%s%s%s%s\n", o[i].line,
+                 o[i].column, o[i].end_column, o[i].is_decl ? "decl " : "", kinds[o[i].kind],
+                 o[i].name, o[i].scope ? " in " : "", o[i].scope ? o[i].scope : "",
+                 o[i].member ? " on " : "", o[i].member ? o[i].member : "");
     }
     CHECK_EQ_STR(list, "1:7-16 decl class Test_Leaf\n"
                        "1:19-28 class Test_Base\n"
-                       "2:6-17 qualifier Description\n"
+                       "2:6-17 qualifier Description in Test_Leaf on Count\n"
                        "2:31-36 decl property Count in Test_Leaf\n"
                        "3:5-14 class Test_Base\n"
                        "3:19-24 decl property Other in Test_Leaf\n"
                        "4:12-14 decl method Go in Test_Leaf\n"
-                       "4:16-18 qualifier In\n"
+                       "4:16-18 qualifier In in Test_Leaf on How\n"
                        "4:27-30 decl parameter How in Test_Leaf\n"
                        "6:13-22 class Test_Leaf\n"
                        "6:26-28 decl alias L\n"
