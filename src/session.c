@@ -752,9 +752,13 @@ void mofc_session_set_rebuild_limit(struct mofc_session *s, size_t bytes)
 size_t mofc_session_occurrences(const struct mofc_session *s, const char *path,
                                 const struct mofc_occurrence **out)
 {
-    char *norm = mofc_session_normalize_path(path);
-    struct file_entry *e = find_entry(s, norm);
-    free(norm);
+    /* A path the session gave out needs no normalising (no realpath()). */
+    struct file_entry *e = find_entry(s, path);
+    if (!e) {
+        char *norm = mofc_session_normalize_path(path);
+        e = find_entry(s, norm);
+        free(norm);
+    }
     if (!e || e->round != s->round) {
         *out = NULL;
         return 0;
