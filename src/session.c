@@ -8,9 +8,9 @@
  * compile walks the inputs and their includes, parses again only the files
  * whose text changed, splices every file's nodes into the context's unit
  * in the order a single parse would give, and runs sema into an arena of
- * its own that the next compile frees.  When the context has collected
- * too much garbage (old trees of edited files) it is rebuilt and every
- * file parsed once more.
+ * its own that the next compile resets and fills again.  Old trees of
+ * edited files stay in the context's arena: once the bytes parsed since it
+ * was built pass a limit, it is built anew and every file parsed once more.
  */
 /* realpath() is XSI. */
 #define _XOPEN_SOURCE 700
