@@ -155,6 +155,17 @@ try:
               tree[0]["selectionRange"]["start"] == {"line": 0, "character": 6}, tree)
     finally:
         c2.close()
+    # Dialect and packs from initializationOptions (no workspace root).
+    for opts, want in (({"dialect": "wmi", "packs": ["wmi"]}, 0), ({}, 1)):
+        c3 = Client(mofc)
+        try:
+            c3.initialize(None, opts)
+            c3.open(os.path.abspath("ev.mof"), "class Test_E : __ExtrinsicEvent {\n};\n")
+            _, ed = c3.diagnostics(uri(os.path.abspath("ev.mof")))
+            check(len(ed) == want, (opts, ed))
+            check(want == 0 or "add --with wmi" in ed[0]["message"], ed)
+        finally:
+            c3.close()
     ws = c.request("workspace/symbol", {"query": "leaf"})["result"]
     check(sorted(s["name"] for s in ws) == ["Test_Leaf", "Test_Leaf2"], ws)
 
