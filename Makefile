@@ -78,7 +78,7 @@ LIB_LIBS   := -ldl
 JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
 JSON_LIBS   := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null)
 
-MOFC_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(B)/grammar -Isrc -Iinclude $(XML_CFLAGS)
+MOFC_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(B)/grammar -Isrc -Iinclude $(XML_CFLAGS) $(JSON_CFLAGS)
 ALL_CFLAGS    = $(MOFC_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) \
                 $(THREAD_FLAGS) $(FILE_CFLAGS) -MMD -MP
 LINK          = $(CC) $(CFLAGS) $(SAN_FLAGS) $(THREAD_FLAGS) $(LDFLAGS)
@@ -133,10 +133,8 @@ $(LIB): $(LIB_OBJS)
 
 $(MOFC): $(CLI_OBJS) $(LIB)
 	$(if $(XML_CFLAGS),,$(error libxml2 headers not found by pkg-config: apt-get install libxml2-dev pkg-config))
-	$(if $(LSP_SRCS),$(if $(JSON_LIBS),,$(error json-c not found by pkg-config: apt-get install libjson-c-dev)))
-	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(LIB_LIBS) $(if $(LSP_SRCS),$(JSON_LIBS)) $(LDLIBS)
-
-$(LSP_SRCS:%.c=$(B)/obj/%.o): FILE_CFLAGS = $(JSON_CFLAGS)
+	$(if $(JSON_LIBS),,$(error json-c not found by pkg-config: apt-get install libjson-c-dev))
+	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(LIB_LIBS) $(JSON_LIBS) $(LDLIBS)
 
 # Sources of the tree.  The generated headers must exist before anything
 # that may include them compiles; afterwards -MMD tracks the real uses.
