@@ -6,7 +6,8 @@
 #   make test            build everything, then bash tests/run.sh   (alias: check)
 #   make check-asan      everything again in build-asan/ with ASan+UBSan, then the tests
 #   make valgrind        the corpus checks under valgrind
-#   make fuzz            libFuzzer target in build-fuzz/, run for FUZZ_SECONDS (60)
+#   make fuzz            libFuzzer target in build-fuzz/, run for FUZZ_SECONDS (60), then
+#                        the LSP message reader's (fuzz-lsp) for FUZZ_LSP_SECONDS (20)
 #   make bench           bench/run.sh (needs ../shared/corpus)
 #   make install         PREFIX=/usr/local DESTDIR=  (bin/mofc, lib/libmofc.a, include/mofc/,
 #                        lib/pkgconfig/mofc.pc, lib/cmake/Mofc/, share/man/man1/mofc.1)
@@ -93,6 +94,8 @@ HOST_CFLAGS   = -std=c11 -O2 -g $(WARNINGS) $(WERROR_FLAGS) -D_POSIX_C_SOURCE=20
 
 LIB_SRCS     := $(sort $(wildcard src/*.c src/*/*.c codegen/*.c codegen/*/*.c))
 CLI_SRCS     := $(sort $(wildcard cli/*.c))
+# `mofc lsp`, linked into the command; JSON-RPC through json-c.
+LSP_SRCS     := $(sort $(wildcard lsp/*.c))
 UNIT_SRCS    := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_parse.c)
 EMBED_INPUTS := $(sort $(wildcard schemas/qualifiers/*.mof schemas/packs/*.mof))
@@ -106,9 +109,13 @@ GEN_C     := $(GRAMMAR_C) $(B)/embedded.c $(B)/templates.c
 LIB        = $(B)/libmofc.a
 MOFC       = $(B)/mofc
 LIB_OBJS  := $(LIB_SRCS:%.c=$(B)/obj/%.o) $(GEN_C:.c=.o)
-CLI_OBJS  := $(CLI_SRCS:%.c=$(B)/obj/%.o)
+CLI_OBJS  := $(CLI_SRCS:%.c=$(B)/obj/%.o) $(LSP_SRCS:%.c=$(B)/obj/%.o)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 REPLAY    := $(if $(FUZZ_SRC),$(B)/tests/fuzz_replay)
+LSP_FUZZ_SRC := $(wildcard tests/fuzz/fuzz_lsp.c)
+LSP_REPLAY   := $(if $(LSP_FUZZ_SRC),$(B)/tests/fuzz_lsp_replay)
+# The server's sources without the command's main(), for the LSP fuzz target.
+LSP_FUZZ_DEPS = $(filter-out %/cli/main.o,$(CLI_OBJS))
 
 # ---------------------------------------------------------------- corpus
 
@@ -119,7 +126,7 @@ RUN_MFL     = schemas/win32/cimwin32.fr.mfl
 
 # ---------------------------------------------------------------- build
 
-.PHONY: all run test check check-asan test-build valgrind fuzz bench install uninstall \
+.PHONY: all run test check check-asan test-build valgrind fuzz fuzz-lsp bench install uninstall \
         clean update-golden format format-check FORCE
 
 all: $(LIB) $(if $(CLI_SRCS),$(MOFC))
@@ -213,7 +220,7 @@ $(B)/tests/fuzz_replay: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
-test-build: all $(UNIT_BINS) $(REPLAY)
+test-build: all $(UNIT_BINS) $(REPLAY) $(LSP_REPLAY)
 
 test: test-build
 	MOFC_BUILD=$(B) bash tests/run.sh
@@ -222,6 +229,12 @@ check: test
 
 update-golden: test-build
 	MOFC_BUILD=$(B) MOFC_UPDATE_GOLDEN=1 bash tests/run.sh
+
+# The LSP message reader's fuzz target, replayed the same way (tests/fuzz/lsp/).
+$(B)/tests/fuzz_lsp_replay: tests/fuzz/fuzz_lsp.c $(LSP_FUZZ_DEPS) $(LIB) | $(GRAMMAR_H)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(JSON_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LSP_FUZZ_DEPS) \
+	    $(LIB) $(LIB_LIBS) $(JSON_LIBS) $(LDLIBS)
 
 # Without -Werror: GCC's manual warns that sanitizer instrumentation
 # raises false-positive warnings (gcc 12 -O1 -fsanitize=undefined flags a
@@ -264,6 +277,26 @@ FUZZ_REGRESS  = $(wildcard tests/fuzz/regress)
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
+$(B)/fuzz_lsp: tests/fuzz/fuzz_lsp.c $(LSP_FUZZ_DEPS) $(LIB) | $(GRAMMAR_H)
+	$(CC) $(ALL_CFLAGS) $(JSON_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LSP_FUZZ_DEPS) \
+	    $(LIB) $(LIB_LIBS) $(JSON_LIBS) $(LDLIBS)
+
+# `make fuzz` ends with the LSP message reader for FUZZ_LSP_SECONDS; seeds
+# are tests/fuzz/lsp/ (client transcripts).
+FUZZ_LSP_SECONDS ?= 20
+fuzz-lsp:
+	$(MAKE) B=$(FUZZ_DIR) CC=$(CLANG) OPT=-O1 SAN_FLAGS='$(FUZZ_FLAGS)' $(FUZZ_DIR)/fuzz_lsp
+	@mkdir -p $(FUZZ_DIR)/lsp-corpus $(FUZZ_DIR)/artifacts
+	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+	$(FUZZ_DIR)/fuzz_lsp -max_total_time=$(FUZZ_LSP_SECONDS) -max_len=65536 -timeout=10 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/lsp- \
+	    $(FUZZ_DIR)/lsp-corpus tests/fuzz/lsp >$(FUZZ_DIR)/fuzz_lsp.log 2>&1; \
+	st=$$?; \
+	if [ $$st -ne 0 ]; then tail -n 150 $(FUZZ_DIR)/fuzz_lsp.log; \
+	    echo "fuzz-lsp: FAILED (exit $$st); inputs in $(FUZZ_DIR)/artifacts/"; exit 1; fi; \
+	grep -E '^(Done|stat::number_of_executed_units)|cov:' $(FUZZ_DIR)/fuzz_lsp.log | tail -n 3; \
+	echo "fuzz-lsp: no crash in $(FUZZ_LSP_SECONDS) s"
+
 # Seeds: every .mof and .xml of the golden tests and schemas/, flattened into one
 # directory; new inputs go to $(FUZZ_DIR)/corpus, crashes to artifacts/.
 fuzz:
@@ -287,6 +320,7 @@ fuzz:
 	grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|cov:' \
 	    $(FUZZ_DIR)/fuzz.log | tail -n 4; \
 	echo "fuzz: no crash in $(FUZZ_SECONDS) s"
+	$(if $(LSP_FUZZ_SRC),$(MAKE) fuzz-lsp)
 
 # ---------------------------------------------------------------- bench
 
@@ -353,5 +387,5 @@ clean:
 
 FORCE:
 
--include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(UNIT_BINS:=.d) $(REPLAY:=.d) \
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(UNIT_BINS:=.d) $(REPLAY:=.d) $(LSP_REPLAY:=.d) \
          $(B)/fuzz_parse.d $(B)/bench/scan_only.d

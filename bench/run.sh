@@ -121,6 +121,25 @@ for entry in "${BENCHES[@]}"; do
                  n, med, min, max, b / 1e6 / (med / 1e3), rss / 1024, note }'
     unset r
 done
+# lsp_edit: `mofc lsp` with the schema loaded, one didChange of a class file
+# to its publishDiagnostics (bench/lsp_edit.py; medians of 3 x BENCH_RUNS
+# edits; MB/s is the schema's size over that time).
+if [[ -z ${BENCH_ONLY:-} || lsp_edit == *"$BENCH_ONLY"* ]] && command -v python3 >/dev/null; then
+    line=$(python3 "$ROOT/bench/lsp_edit.py" "$MOFC" "$CIM" "$RUNS")
+    declare -A r=()
+    for kv in $line; do r[${kv%%=*}]=${kv#*=}; done
+    if [[ -z ${r[median_ms]:-} || ${r[status]:-1} != 0 ]]; then
+        printf '%-12s FAILED\n' lsp_edit
+        failed=1
+    else
+        awk -v med="${r[median_ms]}" -v min="${r[min_ms]}" -v max="${r[max_ms]}" \
+            -v rss="${r[median_rss_kib]}" -v b="$bytes" \
+            'BEGIN { printf "%-12s %10.1f %10.1f %10.1f %10.2f %12.1f\n",
+                     "lsp_edit", med, min, max, b / 1e6 / (med / 1e3), rss / 1024 }'
+        echo "lsp_edit: $((${r[n]})) edits; the server's CPU time per edit: ${r[cpu_ms]} ms (mean)"
+    fi
+    unset r
+fi
 # Startup: what a run costs when there is almost nothing to do -- loading
 # the program and the built-in qualifier declarations.  More runs, since
 # each is about a millisecond; the MB/s column does not apply.  "cpu ms" is

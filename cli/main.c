@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "../codegen/backends.h"
+#include "../lsp/lsp_main.h"
 #include "depfile.h"
 #include "mofc/mofc.h"
 #include "options.h"
@@ -342,6 +343,7 @@ static void usage(FILE *f)
     fputs("usage: mofc SUBCOMMAND [options] FILE...\n\nsubcommands:\n", f);
     for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
         fprintf(f, "  mofc %-10s %s\n", subcommands[i].name, subcommands[i].summary);
+    fprintf(f, "  mofc %-10s %s\n", "lsp", "language server (LSP over standard input and output)");
     fputs("\noptions (mofc SUBCOMMAND --help: those of one subcommand):\n", f);
     cli_usage_options(f, NULL);
     fputs("  --version\n", f);
@@ -362,6 +364,9 @@ int main(int argc, char **argv)
         printf("mofc %s\n", MOFC_VERSION);
         return 0;
     }
+    /* The language server reads its settings from the client, not argv. */
+    if (strcmp(cmd, "lsp") == 0)
+        return lsp_main(argc - 2, argv + 2);
     subcommand_fn *run = NULL;
     const char *summary = NULL;
     const char *names[sizeof subcommands / sizeof *subcommands + 1];

@@ -414,7 +414,7 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
     }
     o->lib.include_dirs = o->include_dirs;
     o->lib.packs = o->packs;
-    if (o->ninputs == 0) {
+    if (o->ninputs == 0 && strcmp(subcommand, "lsp") != 0) {
         usage_error("%s: no input files", subcommand);
         return 2;
     }

@@ -41,7 +41,9 @@
     X(parameters) X(parameters_any) X(parameters_ref) X(presence) X(properties)                  \
     X(properties_ref) X(nby_value) X(rest) X(qualifier_lists) X(qualifiers) X(ref_class) X(return_type) X(scalars)     \
     X(superclass) X(superclass_ref) X(table) X(title) X(units) X(value) X(values)  \
-    X(version) X(widen)
+    X(version) X(widen) X(target) X(targets) X(param_structs) X(struct_name)       \
+    X(struct_title) X(struct_doc) X(pmembers) X(pprops) X(pprops_any) X(pnproperties)            \
+    X(pproperties_ref) X(pby_name) X(pby_name_ref) X(in_ref) X(out_ref)
 
 #define CG_KEY_ENUM(k) K_##k,
 #define CG_KEY_NAME(k) #k,
@@ -49,7 +51,7 @@ enum cg_key { CG_KEYS(CG_KEY_ENUM) NKEYS };
 static const char *const key_names[NKEYS] = {CG_KEYS(CG_KEY_NAME)};
 
 static const char *const template_names[] = {"runtime.h.tpl", "class.h.tpl", "class.c.tpl",
-                                             "all.h.tpl"};
+                                             "all.h.tpl", "cimxml.c.tpl", "json.c.tpl"};
 
 /* Strings longer than this become char arrays: ISO C only promises string
  * literals of 4095 characters, and -pedantic says so. */
@@ -82,6 +84,8 @@ struct cgen {
     /* The class being rendered. */
     const struct mofc_class *c;
     struct tpl_obj *root;
+    bool *targeted;             /* by class index: its header is included (class.c) */
+    bool *forwarded;            /* by class index: its struct is declared (class.h) */
     unsigned nlong, nqlists;
     size_t nscalars;
 };
@@ -494,10 +498,15 @@ static struct mofc_string qualifier_string(const struct mofc_qualifier *q)
 }
 
 /* PUnit (DSP0004 2.6) or the older Units, NULL if neither. */
+static const char *units_in(const struct mofc_qualifier_list *l)
+{
+    const char *units = qualifier_string(mofc_qualifiers_find(l, "PUnit")).text;
+    return units ? units : qualifier_string(mofc_qualifiers_find(l, "Units")).text;
+}
+
 static const char *units_of(const struct mofc_property *p)
 {
-    const char *units = qualifier_string(mofc_qualifiers_find(&p->qualifiers, "PUnit")).text;
-    return units ? units : qualifier_string(mofc_qualifiers_find(&p->qualifiers, "Units")).text;
+    return units_in(&p->qualifiers);
 }
 
 /* A doc comment from `text` (`n` bytes, which may hold NUL) plus an
@@ -978,10 +987,10 @@ static const char *flags_expr(struct cgen *g, unsigned flags, bool array)
 }
 
 /* The member declaration: "uint32_t LogonType", "cim_string_array Roles". */
-static const char *member_decl(struct cgen *g, const struct mofc_property *p, const char *member)
+static const char *member_decl(struct cgen *g, const struct mofc_typeinfo *t, unsigned flags,
+                               const char *member)
 {
-    const struct mofc_typeinfo *t = &p->t;
-    if (is_object(t, p->flags)) {
+    if (is_object(t, flags)) {
         const struct mofc_class *e = embedded_target(g, t);
         const char *target = e ? g->cn[e->index].ident : NULL;
         if (!t->is_array)
@@ -1089,6 +1098,41 @@ static const char *enum_ref(struct cgen *g, const char *prefix)
     return prefix ? join(g, "&", prefix, "_enum") : "NULL";
 }
 
+/* `struct <Class>;` in the header, once per class. */
+static void forward_decl(struct cgen *g, const struct mofc_class *e)
+{
+    if (!g->forwarded)
+        g->forwarded = cg_pool_alloc(&g->pool, g->m->nclasses + 1);
+    if (g->forwarded && !g->forwarded[e->index]) {
+        g->forwarded[e->index] = true;
+        tpl_str(&g->pool, tpl_item(&g->pool, g->root, K_forward), K_name, g->cn[e->index].ident);
+    }
+}
+
+/* The descriptor of the generated class an embedded instance or a
+ * reference points to, "NULL" if none is generated; the class's .c
+ * includes that class's header. */
+static const char *target_ref(struct cgen *g, const struct mofc_typeinfo *t, unsigned flags)
+{
+    const struct mofc_class *e = NULL;
+    if (is_object(t, flags))
+        e = embedded_target(g, t);
+    else if (t->type == MOFC_TYPE_REFERENCE && t->ref_class &&
+             (!g->o->selected || g->o->selected[t->ref_class->index]))
+        e = t->ref_class;
+    if (!e)
+        return "NULL";
+    if (!g->targeted)
+        g->targeted = cg_pool_alloc(&g->pool, g->m->nclasses + 1);
+    if (g->targeted && !g->targeted[e->index]) {
+        g->targeted[e->index] = true;
+        if (e != g->c)
+            tpl_str(&g->pool, tpl_item(&g->pool, g->root, K_targets), K_name,
+                    g->cn[e->index].ident);
+    }
+    return join(g, "&", g->cn[e->index].ident, "_class");
+}
+
 /* The descriptor of a property this class declares. */
 static void add_property(struct cgen *g, const struct mofc_property *p, size_t slot)
 {
@@ -1108,6 +1152,7 @@ static void add_property(struct cgen *g, const struct mofc_property *p, size_t s
                           : "CIM_NO_PRESENCE");
     tpl_str(&g->pool, o, K_origin, string_lit(g, p->origin ? p->origin->name : c->name));
     tpl_str(&g->pool, o, K_ref_class, string_lit(g, ref_name(&p->t)));
+    tpl_str(&g->pool, o, K_target, target_ref(g, &p->t, p->flags));
     tpl_str(&g->pool, o, K_array_size, num(g, p->t.array_size));
     tpl_str(&g->pool, o, K_max_len, num(g, p->max_len));
     tpl_str(&g->pool, o, K_min_len, num(g, p->min_len));
@@ -1143,6 +1188,130 @@ static void add_property(struct cgen *g, const struct mofc_property *p, size_t s
 
 /* ---- methods ---- */
 
+/* One member of a parameter struct, and its descriptor. */
+struct param_member {
+    const char *cim_name;
+    const struct mofc_typeinfo *t;
+    unsigned flags;
+    uint32_t max_len, min_len;
+    const char *values, *bits;          /* enum prefixes, or NULL */
+    const struct mofc_qualifier_list *qualifiers;
+    const char *qualifier_list;         /* its table, already made, or "NULL" */
+};
+
+static _Thread_local const struct param_member *sort_members;
+
+static int member_name_cmp(const void *a, const void *b)
+{
+    uint32_t i = *(const uint32_t *)a, k = *(const uint32_t *)b;
+    int c = mofc_name_cmp(sort_members[i].cim_name, sort_members[k].cim_name);
+    return c ? c : (i > k) - (i < k);
+}
+
+/* The initialiser of a NULL member. */
+static const char *null_init(struct cgen *g, const struct mofc_typeinfo *t, unsigned flags)
+{
+    if (t->is_array)
+        return "{NULL, 0}";
+    if (is_object(t, flags))
+        return "NULL";
+    struct mofc_value null = {.type = t->type, .is_null = true};
+    size_t from = g->tmp.len;
+    put_scalar(g, &g->tmp, &null, t->type);
+    return take(g, from);
+}
+
+/* <Class>_<Method>_In or _Out: a struct laid out like a class's, with a
+ * descriptor whose properties are the parameters (and ReturnValue), so
+ * the generic serializers and validator take it as they take instances. */
+static void add_param_struct(struct cgen *g, struct tpl_obj *method, const struct mofc_method *m,
+                             const char *prefix, bool out, const struct param_member *all,
+                             size_t nall)
+{
+    const struct mofc_class *c = g->c;
+    const char *sname = join(g, prefix, out ? "_Out" : "_In");
+    static const char *const suffixes[] = {"",           "_class",       "_init",
+                                           "_init_any_", "_properties_", "_by_name_",
+                                           "_to_json",   "_from_json",   "_release"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
+        declare2(g, sname, suffixes[i]);
+    tpl_str(&g->pool, method, out ? K_out_ref : K_in_ref, join(g, "&", sname, "_class"));
+    struct tpl_obj *st = tpl_item(&g->pool, g->root, K_param_structs);
+    tpl_str(&g->pool, st, K_struct_name, sname);
+    tpl_str(&g->pool, st, K_struct_title,
+            string_lit(g, pf(g, "%s.%s.%s", c->name, m->name, out ? "Out" : "In")));
+    tpl_str(&g->pool, st, K_struct_doc,
+            doc_comment(g, "",
+                        pf(g, "The %s parameters of %s.%s()%s.", out ? "OUT" : "IN", c->name,
+                           m->name,
+                           out && m->ret.type != MOFC_TYPE_NONE ? ", and its ReturnValue" : ""),
+                        NULL));
+    const struct param_member **chosen = cg_pool_alloc(&g->pool, (nall + 1) * sizeof *chosen);
+    uint32_t *idx = cg_pool_alloc(&g->pool, (nall + 1) * sizeof *idx);
+    struct param_member *sorted = cg_pool_alloc(&g->pool, (nall + 1) * sizeof *sorted);
+    if (!chosen || !idx || !sorted)
+        return;
+    cn_scope_reset(&g->scope);
+    cn_claim(&g->scope, &g->pool, "descriptor_");
+    size_t n = 0;
+    for (size_t k = 0; k < nall; k++) {
+        const struct param_member *pm = &all[k];
+        bool is_return = k + 1 == nall && m->ret.type != MOFC_TYPE_NONE;
+        if (is_return ? !out : !(pm->flags & (out ? MOFC_PROP_OUT : MOFC_PROP_IN)))
+            continue;
+        const char *member =
+            cn_claim(&g->scope, &g->pool, ident_of(g, &g->pool, pm->cim_name, "parameter_"));
+        const char *has = needs_flag(pm->t, pm->flags)
+                              ? cn_claim(&g->scope, &g->pool, join(g, "has_", member))
+                              : NULL;
+        struct tpl_obj *it = tpl_item(&g->pool, st, K_pmembers);
+        if (has) {
+            tpl_str(&g->pool, it, K_has, has);
+            tpl_str(&g->pool, it, K_has_init, "false");
+        }
+        tpl_str(&g->pool, it, K_decl, member_decl(g, pm->t, pm->flags, member));
+        tpl_str(&g->pool, it, K_init, null_init(g, pm->t, pm->flags));
+        const struct mofc_class *e = is_object(pm->t, pm->flags) ? embedded_target(g, pm->t) : NULL;
+        if (e)
+            forward_decl(g, e);
+
+        struct tpl_obj *o = tpl_item(&g->pool, st, K_pprops);
+        const char *pname = join(g, sname, "_", member, "_property");
+        declare(g, pname);
+        tpl_str(&g->pool, o, K_name, pname);
+        tpl_str(&g->pool, o, K_cim_name, string_lit(g, pm->cim_name));
+        tpl_str(&g->pool, o, K_cim_type, ctypes[pm->t->type].tag);
+        tpl_str(&g->pool, o, K_flags, flags_expr(g, pm->flags, pm->t->is_array));
+        tpl_str(&g->pool, o, K_member, member);
+        tpl_str(&g->pool, o, K_presence,
+                has ? join(g, "offsetof(", sname, ", ", has, ")") : "CIM_NO_PRESENCE");
+        tpl_str(&g->pool, o, K_origin, string_lit(g, c->name));
+        tpl_str(&g->pool, o, K_ref_class, string_lit(g, ref_name(pm->t)));
+        tpl_str(&g->pool, o, K_target, target_ref(g, pm->t, pm->flags));
+        tpl_str(&g->pool, o, K_array_size, num(g, pm->t->array_size));
+        tpl_str(&g->pool, o, K_max_len, num(g, pm->max_len));
+        tpl_str(&g->pool, o, K_min_len, num(g, pm->min_len));
+        tpl_str(&g->pool, o, K_units,
+                string_lit(g, pm->qualifiers ? units_in(pm->qualifiers) : NULL));
+        tpl_str(&g->pool, o, K_values, enum_ref(g, pm->values));
+        tpl_str(&g->pool, o, K_bits, enum_ref(g, pm->bits));
+        tpl_str(&g->pool, o, K_nqualifiers, num(g, pm->qualifiers ? pm->qualifiers->count : 0));
+        tpl_str(&g->pool, o, K_qualifiers, pm->qualifier_list);
+        sorted[n] = *pm;
+        idx[n] = (uint32_t)n;
+        n++;
+    }
+    tpl_bool(&g->pool, st, K_pprops_any, n > 0);
+    tpl_str(&g->pool, st, K_pnproperties, num(g, n));
+    tpl_str(&g->pool, st, K_pproperties_ref, n ? join(g, sname, "_properties_") : "NULL");
+    tpl_str(&g->pool, st, K_pby_name_ref, n ? join(g, sname, "_by_name_") : "NULL");
+    if (n) {
+        sort_members = sorted;
+        qsort(idx, n, sizeof *idx, member_name_cmp);
+        tpl_str(&g->pool, st, K_pby_name, index_list(g, idx, n));
+    }
+}
+
 static void add_method(struct cgen *g, const struct mofc_method *m)
 {
     const struct mofc_class *c = g->c;
@@ -1168,6 +1337,9 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
     tpl_bool(&g->pool, o, K_parameters_any, m->nparams > 0);
     tpl_str(&g->pool, o, K_nparameters, pf(g, "%zu", m->nparams));
     tpl_str(&g->pool, o, K_parameters_ref, m->nparams ? pf(g, "%s_parameters_", name) : "NULL");
+    struct param_member *members = cg_pool_alloc(&g->pool, (m->nparams + 2) * sizeof *members);
+    if (!members)
+        return;
     for (size_t k = 0; k < m->nparams; k++) {
         const struct mofc_parameter *p = &m->params[k];
         bool pv = p->valuemap && p->valuemap->count &&
@@ -1189,6 +1361,15 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
                      pf(g, "BitMap/BitValues of parameter %s of %s.%s().", p->name, c->name,
                         m->name));
         const char *quals = qualifier_list(g, &p->qualifiers);
+        members[k] = (struct param_member){p->name,
+                                           &p->t,
+                                           p->flags,
+                                           p->max_len,
+                                           p->min_len,
+                                           pv ? param_enum(g, m, k, false) : NULL,
+                                           pb ? param_enum(g, m, k, true) : NULL,
+                                           &p->qualifiers,
+                                           quals};
         size_t from = g->tmp.len;
         cg_putc(&g->tmp, '{');
         cn_string(&g->tmp, p->name, strlen(p->name));
@@ -1200,6 +1381,20 @@ static void add_method(struct cgen *g, const struct mofc_method *m)
                   quals);
         set_taken(g, tpl_item(&g->pool, o, K_parameters), K_entry, from);
     }
+    size_t nall = m->nparams;
+    if (m->ret.type != MOFC_TYPE_NONE)
+        members[nall++] = (struct param_member){"ReturnValue",
+                                                &m->ret,
+                                                MOFC_PROP_OUT,
+                                                0,
+                                                0,
+                                                values ? method_enum(g, m) : NULL,
+                                                NULL,
+                                                NULL,
+                                                "NULL"};
+    const char *prefix = pf(g, "%s_%s", g->cn[c->index].ident, mid);
+    add_param_struct(g, o, m, prefix, false, members, nall);
+    add_param_struct(g, o, m, prefix, true, members, nall);
 }
 
 /* ---- classes ---- */
@@ -1261,6 +1456,7 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
     const struct class_names *cn = &g->cn[c->index];
     cg_pool_reset(&g->pool);
     g->c = c;
+    g->targeted = g->forwarded = NULL;
     g->nlong = g->nqlists = 0;
     g->nscalars = 0;
     g->scalars.len = 0;
@@ -1271,7 +1467,8 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
     static const char *const class_names[] = {"",          "_class",     "_INIT",
                                               "_init",     "_validate",  "_H",
                                               "_properties_", "_by_name_", "_methods_",
-                                              "_scalars_", "_init_any_"};
+                                              "_scalars_", "_init_any_", "_to_cimxml",
+                                              "_to_json", "_from_json", "_release"};
     for (size_t i = 0; i < sizeof class_names / sizeof *class_names; i++)
         declare2(g, cn->ident, class_names[i]);
     tpl_str(&g->pool, root, K_version, MOFC_VERSION);
@@ -1295,7 +1492,6 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
             doc_comment_n(g, "", description.text, description.len,
                           c->superclass ? pf(g, "Superclass: %s.", c->superclass->name) : NULL));
     const struct mofc_class *group = NULL;
-    bool *forward = NULL;
     for (size_t k = 0; k < c->nproperties; k++) {
         const struct mofc_property *p = c->properties[k];
         struct tpl_obj *it = tpl_item(&g->pool, root, K_members);
@@ -1313,18 +1509,11 @@ static int render_class(struct cgen *g, const struct mofc_class *c, cg_file_fn *
                               : "");
         if (cn->has[k])
             tpl_str(&g->pool, it, K_has, cn->has[k]);
-        tpl_str(&g->pool, it, K_decl, member_decl(g, p, cn->member[k]));
+        tpl_str(&g->pool, it, K_decl, member_decl(g, &p->t, p->flags, cn->member[k]));
         member_init(g, it, p, cn->member[k], cn->has[k]);
         const struct mofc_class *e = is_object(&p->t, p->flags) ? embedded_target(g, &p->t) : NULL;
-        if (e) {
-            if (!forward)
-                forward = cg_pool_alloc(&g->pool, g->m->nclasses + 1);
-            if (forward && !forward[e->index]) {
-                forward[e->index] = true;
-                tpl_str(&g->pool, tpl_item(&g->pool, root, K_forward), K_name,
-                        g->cn[e->index].ident);
-            }
-        }
+        if (e)
+            forward_decl(g, e);
         if (p->owner == c)
             add_property(g, p, k);
     }
@@ -1596,6 +1785,20 @@ int cg_c(const struct mofc_model *m, const struct cg_c_options *o, struct cg_rep
     rc = emit_file(&g, "cim_runtime.h", "runtime.h.tpl", root, emit, user);
     if (rc)
         goto out;
+    /* The serializers: generic code, the same for every schema. */
+    static const struct {
+        const char *file, *tpl, *what;
+    } runtime_sources[] = {
+        {"cim_cimxml.c", "cimxml.c.tpl", "the CIM-XML writer of the generated CIM bindings"},
+        {"cim_json.c", "json.c.tpl", "the JSON writer and reader of the generated CIM bindings (json-c)"},
+    };
+    for (size_t i = 0; i < sizeof runtime_sources / sizeof *runtime_sources; i++) {
+        tpl_str(&g.pool, root, K_banner,
+                banner(&g, runtime_sources[i].file, runtime_sources[i].what, NULL));
+        rc = emit_file(&g, runtime_sources[i].file, runtime_sources[i].tpl, root, emit, user);
+        if (rc)
+            goto out;
+    }
     cg_pool_reset(&g.pool);
     root = g.root = tpl_obj(&g.pool);
     size_t count = 0;

@@ -46,10 +46,18 @@ struct mofc {
     const struct mofc_model *model;
     bool compiled;
 
+    /* Where sema builds the model; NULL: `arena`.  A session that compiles
+     * again and again frees the previous model's arena. */
+    struct arena *sema_arena;
+
     /* mofc_file_path(): where the last lookup stopped (i-th user file is
      * files.items[k]). */
     bool path_cursor_valid;
     size_t path_cursor_i, path_cursor_k;
 };
+
+/* Parses mofc's built-in qualifier declarations and the requested packs
+ * into m->unit (the first inputs of every compilation). */
+void mofc_load_builtins(struct mofc *m);
 
 #endif

@@ -109,16 +109,21 @@ static void load_embedded(struct mofc *m, const char *prefix, const char *only,
     }
 }
 
+void mofc_load_builtins(struct mofc *m)
+{
+    if (!m->opts.no_builtin_qualifiers)
+        load_embedded(m, "qualifiers/", NULL, MOFC_ORIGIN_BUILTIN);
+    for (size_t i = 0; i < m->opts.npacks; i++)
+        load_embedded(m, "packs/", m->opts.packs[i], MOFC_ORIGIN_PACK);
+}
+
 int mofc_compile(struct mofc *m)
 {
     if (m->compiled)
         return m->model ? 0 : 1;
     m->compiled = true;
 
-    if (!m->opts.no_builtin_qualifiers)
-        load_embedded(m, "qualifiers/", NULL, MOFC_ORIGIN_BUILTIN);
-    for (size_t i = 0; i < m->opts.npacks; i++)
-        load_embedded(m, "packs/", m->opts.packs[i], MOFC_ORIGIN_PACK);
+    mofc_load_builtins(m);
 
     for (size_t i = 0; i < m->inputs.len && !m->stop; i++) {
         struct input *in = &m->inputs.items[i];

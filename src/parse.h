@@ -43,7 +43,27 @@ struct parse_state {
     /* Set by the scanner after reporting a bad token itself, so the
      * parser's complaint about the same spot is not printed too. */
     bool quiet_next_syntax_error;
+
+    /* Set by parse_file_alone(): includes are found but handed here
+     * instead of being read in place. */
+    struct include_hook *include_hook;
 };
+
+/* An include found while parsing one file alone: its resolved path, its
+ * bytes (malloc'd, with two spare bytes, as source_read_file() gives them;
+ * the hook takes them), the directive, and the namespace and locale in
+ * force there. */
+struct include_hook {
+    void (*found)(struct include_hook *h, const char *path, char *bytes, size_t len,
+                  const struct loc *directive, const struct name *ns, const char *locale);
+};
+
+/* Parses `f` alone into `unit`, starting with namespace `ns` and locale
+ * `locale` in force; every include goes to `hook` (the language server
+ * keeps each file's syntax tree apart and parses again only what changed). */
+void parse_file_alone(struct mofc *m, struct source_file *f, enum mofc_origin origin,
+                      struct ast_unit *unit, const struct name *ns, const char *locale,
+                      struct include_hook *hook);
 
 /* Parse one top-level input (and everything it includes) into m->unit. */
 void parse_source(struct mofc *m, struct source_file *f, enum mofc_origin origin,

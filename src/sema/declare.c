@@ -455,7 +455,7 @@ void sema_run(struct mofc *m)
     struct sema s;
     memset(&s, 0, sizeof s);
     s.m = m;
-    s.a = &m->arena;
+    s.a = m->sema_arena ? m->sema_arena : &m->arena;
     s.wmi = m->opts.dialect == MOFC_DIALECT_WMI;
     s.global_ns = intern_cstr(&m->names, "<global>")->key;
     init_names(&s);

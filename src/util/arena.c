@@ -61,17 +61,30 @@ void arena_init(struct arena *a)
     a->head = NULL;
     a->cur = a->end = NULL;
     a->total = 0;
+    a->spare = NULL;
 }
 
 void arena_free(struct arena *a)
 {
-    struct arena_block *b = a->head;
+    arena_reset(a);
+    struct arena_block *b = a->spare;
     while (b) {
         struct arena_block *next = b->next;
         free(b);
         b = next;
     }
     arena_init(a);
+}
+
+void arena_reset(struct arena *a)
+{
+    while (a->head) {
+        struct arena_block *b = a->head;
+        a->head = b->next;
+        b->next = a->spare;
+        a->spare = b;
+    }
+    a->cur = a->end = NULL;
 }
 
 void *arena_alloc_slow(struct arena *a, size_t size)
@@ -83,9 +96,21 @@ void *arena_alloc_slow(struct arena *a, size_t size)
         want = MAX_BLOCK;
     if (want < size)
         want = size;
-    struct arena_block *b = xmalloc(BLOCK_HEADER + want);
-    b->size = want;
-    a->total += want;
+    /* A kept block that fits comes first. */
+    struct arena_block *b = NULL;
+    for (struct arena_block **p = &a->spare; *p; p = &(*p)->next) {
+        if ((*p)->size >= size) {
+            b = *p;
+            *p = b->next;
+            want = b->size;
+            break;
+        }
+    }
+    if (!b) {
+        b = xmalloc(BLOCK_HEADER + want);
+        b->size = want;
+        a->total += want;
+    }
     char *data = (char *)b + BLOCK_HEADER;
     if (size > want / 2 && a->head) {
         /* Oversized request: keep the current block for small ones. */

@@ -17,10 +17,14 @@ struct arena {
     struct arena_block *head;   /* newest block first */
     char *cur, *end;            /* free space in head */
     size_t total;               /* bytes obtained from malloc */
+    struct arena_block *spare;  /* kept by arena_reset() for reuse */
 };
 
 void arena_init(struct arena *a);
 void arena_free(struct arena *a);
+/* Everything allocated is released, but the blocks are kept for what
+ * comes next (an arena refilled again and again needs no new pages). */
+void arena_reset(struct arena *a);
 void *arena_alloc_slow(struct arena *a, size_t size);
 
 /* Aligned to 16 bytes, uninitialised. */

@@ -1,5 +1,8 @@
 {{{banner}}}
 #include "{{class}}.h"
+{{#targets}}
+#include "{{name}}.h"
+{{/targets}}
 {{#long_strings}}
 
 static const char {{name}}[] = {{{bytes}}};
@@ -86,7 +89,7 @@ const cim_property {{name}} = {
     {{max_len}}, {{min_len}},
     {{has_max_value}}, {{has_min_value}}, {{{max_value}}}, {{{min_value}}},
     {{{units}}}, {{values}}, {{bits}},
-    {{nqualifiers}}, {{qualifiers}}
+    {{nqualifiers}}, {{qualifiers}}, {{target}}
 };
 {{/properties}}
 {{#methods}}
@@ -102,9 +105,60 @@ static const cim_parameter {{name}}_parameters_[] = {
 const cim_method {{name}} = {
     {{{cim_name}}}, {{return_type}}, {{flags}}, {{{origin}}}, {{values}},
     {{nparameters}}, {{parameters_ref}},
-    {{nqualifiers}}, {{qualifiers}}
+    {{nqualifiers}}, {{qualifiers}},
+    {{in_ref}}, {{out_ref}}
 };
 {{/methods}}
+{{#param_structs}}
+{{#pprops}}
+
+static const cim_property {{name}} = {
+    {{{cim_name}}}, {{cim_type}}, {{flags}},
+    offsetof({{struct_name}}, {{member}}), {{{presence}}},
+    {{{origin}}}, {{{ref_class}}}, {{array_size}},
+    {{max_len}}, {{min_len}},
+    false, false, INT64_C(0), INT64_C(0),
+    {{{units}}}, {{values}}, {{bits}},
+    {{nqualifiers}}, {{qualifiers}}, {{target}}
+};
+{{/pprops}}
+{{#pprops_any}}
+
+static const cim_property *const {{struct_name}}_properties_[] = {
+{{#pprops}}
+    &{{name}},
+{{/pprops}}
+};
+static const uint32_t {{struct_name}}_by_name_[] = {{{pby_name}}};
+{{/pprops_any}}
+
+static void {{struct_name}}_init_any_(void *instance)
+{
+    {{struct_name}}_init(({{struct_name}} *)instance);
+}
+
+const cim_class {{struct_name}}_class = {
+    {{{struct_title}}}, NULL, {{{namespace}}}, CIM_CLASS_PARAMETERS,
+    sizeof({{struct_name}}), {{struct_name}}_init_any_,
+    {{pnproperties}}, {{pproperties_ref}}, {{pby_name_ref}},
+    0, NULL,
+    0, NULL
+};
+
+void {{struct_name}}_init({{struct_name}} *self)
+{
+    static const {{struct_name}} init = {
+        &{{struct_name}}_class,
+{{#pmembers}}
+{{#has}}
+        {{has_init}},
+{{/has}}
+        {{{init}}},
+{{/pmembers}}
+    };
+    *self = init;
+}
+{{/param_structs}}
 {{#all_properties_any}}
 
 static const cim_property *const {{class}}_properties_[] = {

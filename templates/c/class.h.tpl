@@ -119,6 +119,59 @@ void {{class}}_init({{class}} *self);
  * passes; else false, with the first problem in *why (may be NULL). */
 bool {{class}}_validate(const {{class}} *self, cim_violation *why);
 
+/* Serializers (cim_runtime.h): CIM-XML needs cim_cimxml.c; JSON needs
+ * cim_json.c and json-c.  Texts are malloc'd (free() them); NULL or false
+ * on failure, with the property path and the reason in *err. */
+static inline char *{{class}}_to_cimxml(
+    const {{class}} *self, cim_error *err)
+{
+    return cim_to_cimxml(&{{class}}_class, self, err);
+}
+static inline char *{{class}}_to_json(
+    const {{class}} *self, unsigned flags, cim_error *err)
+{
+    return cim_to_json(&{{class}}_class, self, flags, err);
+}
+static inline bool {{class}}_from_json(
+    {{class}} *self, const char *json, cim_error *err)
+{
+    return cim_from_json(&{{class}}_class, self, json, err);
+}
+/* Frees what _from_json() allocated; `self` is as _init() leaves it. */
+static inline void {{class}}_release({{class}} *self)
+{
+    cim_release(&{{class}}_class, self);
+}
+{{#param_structs}}
+
+{{{struct_doc}}}
+typedef struct {{struct_name}} {
+    const struct cim_class *descriptor_;
+{{#pmembers}}
+{{#has}}
+    bool {{has}};
+{{/has}}
+    {{{decl}}};
+{{/pmembers}}
+} {{struct_name}};
+extern const cim_class {{struct_name}}_class;
+void {{struct_name}}_init({{struct_name}} *self);
+static inline char *{{struct_name}}_to_json(
+    const {{struct_name}} *self, unsigned flags, cim_error *err)
+{
+    return cim_to_json(&{{struct_name}}_class, self, flags, err);
+}
+static inline bool {{struct_name}}_from_json(
+    {{struct_name}} *self, const char *json, cim_error *err)
+{
+    return cim_from_json(&{{struct_name}}_class, self, json, err);
+}
+static inline void {{struct_name}}_release({{struct_name}} *self)
+{
+    cim_release(&{{struct_name}}_class, self);
+}
+{{/param_structs}}
+
 #ifdef __cplusplus
 }
 #endif

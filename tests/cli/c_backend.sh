@@ -19,11 +19,11 @@ listing() { (cd "$1" && ls | tr '\n' ' '); }
 # --class: the class, its superclasses, REF targets, embedded classes.
 run_mofc c -o sel --class Circle shapes.mof
 expect_status 0
-[[ $(listing sel) == "Circle.c Circle.h Shape.c Shape.h cim_classes.h cim_runtime.h " ]] ||
+[[ $(listing sel) == "Circle.c Circle.h Shape.c Shape.h cim_cimxml.c cim_classes.h cim_json.c cim_runtime.h " ]] ||
     fail "--class Circle wrote: $(listing sel)"
 run_mofc c -o sel2 --class painted shapes.mof
 expect_status 0
-[[ $(listing sel2) == "Colour.c Colour.h Painted.c Painted.h Shape.c Shape.h Style.c Style.h cim_classes.h cim_runtime.h " ]] ||
+[[ $(listing sel2) == "Colour.c Colour.h Painted.c Painted.h Shape.c Shape.h Style.c Style.h cim_cimxml.c cim_classes.h cim_json.c cim_runtime.h " ]] ||
     fail "--class painted wrote: $(listing sel2)"
 grep -q 'const struct Colour \*Fill;' sel2/Style.h || fail "embedded instance not typed"
 grep -q '#include "Unrelated.h"' sel2/cim_classes.h && fail "cim_classes.h includes an unselected class"
@@ -44,6 +44,14 @@ expect_status 1
 expect_stderr_contains "clash.mof:2:7: error: classes 'Clash_A' and 'Clash_A_B' would both define the C name 'Clash_A_B_C' (and 11 more); rename a class, property, method or value so that they differ"
 [[ $(grep -c 'error:' "$ERR") == 1 ]] || fail "Clash_A_Z shares no name with Clash_A: $(cat "$ERR")"
 [[ -z $(ls clash 2>/dev/null) ]] || fail "files were written despite the clash"
+# Method parameter structs take part: Clash_X's Run_In and Clash_X_Run's In.
+cat >clash2.mof <<'MOF'
+class Clash_X { [Key] string Id; uint32 Run([In] string A); };
+class Clash_X_Run { [Key] string Id; [ValueMap {"1"}, Values {"One"}] uint32 In; };
+MOF
+run_mofc c -o clash2 clash2.mof
+expect_status 1
+expect_stderr_contains "error: classes 'Clash_X' and 'Clash_X_Run' would both define the C name 'Clash_X_Run_In'"
 
 # -o DIR is required and must be a directory.
 run_mofc c shapes.mof

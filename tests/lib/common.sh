@@ -127,3 +127,18 @@ compile_strict() {
             fail "g++ (C++) failed on ${srcs[*]}"
     fi
 }
+
+# c_sources DIR: the generated .c files of DIR to link into a program, in
+# C_SOURCES (an array): all of them with -ljson-c when json-c is installed,
+# else all but cim_json.c.  HAVE_JSON_C is 1 or 0.
+c_sources() {
+    C_SOURCES=()
+    local f
+    if pkg-config --exists json-c 2>/dev/null; then
+        HAVE_JSON_C=1
+        C_SOURCES=("$1"/*.c -ljson-c)
+    else
+        HAVE_JSON_C=0
+        for f in "$1"/*.c; do [[ ${f##*/} == cim_json.c ]] || C_SOURCES+=("$f"); done
+    fi
+}

@@ -1,8 +1,9 @@
 /* logon_test.c - linked with the C generated for the bundled
  * Win32_LogonSession chain: the enums, lookups, descriptors, initialiser
- * and validator behave as the README says.  Prints "ok" or the checks that
+ * validator and (with json-c) serializers behave as the README says.  Prints "ok" or the checks that
  * failed (exit 1).  Compiles as C99 and as C++. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cim_classes.h"
@@ -145,6 +146,28 @@ int main(void)
     CHECK(cim_datetime_parse("00000001020304.000005:000", &dt));
     CHECK(dt.is_interval && dt.day == 1 && dt.hour == 2 && dt.second == 4 && dt.microsecond == 5);
     CHECK(!cim_datetime_parse("2026-11-29", &dt));
+
+#ifdef HAVE_JSON_C
+    /* The serializers example of the README. */
+    Win32_LogonSession js;
+    Win32_LogonSession_init(&js);
+    js.LogonId = "999";
+    js.has_LogonType = true;
+    js.LogonType = 10;
+    cim_error err;
+    char *json = Win32_LogonSession_to_json(&js, 0, &err);
+    CHECK(json && strncmp(json, "{\"@class\":\"Win32_LogonSession\",\"Caption\":null,", 46) == 0);
+    CHECK(json && strstr(json, ",\"LogonId\":\"999\",\"LogonType\":10}"));
+    Win32_LogonSession t;
+    CHECK(!Win32_LogonSession_from_json(&t, "{\"LogonType\": 4294967296}", &err));
+    CHECK(same(err.path, "LogonType") &&
+          same(err.message, "4294967296 is out of the range of uint32"));
+    char *xml = Win32_LogonSession_to_cimxml(&js, &err);
+    CHECK(xml && strncmp(xml, "<INSTANCE CLASSNAME=\"Win32_LogonSession\"><PROPERTY "
+                              "NAME=\"Caption\" TYPE=\"string\"></PROPERTY>", 91) == 0);
+    free(json);
+    free(xml);
+#endif
 
     if (failures) {
         printf("%d checks failed\n", failures);

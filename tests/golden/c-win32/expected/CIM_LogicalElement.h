@@ -50,6 +50,30 @@ void CIM_LogicalElement_init(CIM_LogicalElement *self);
  * passes; else false, with the first problem in *why (may be NULL). */
 bool CIM_LogicalElement_validate(const CIM_LogicalElement *self, cim_violation *why);
 
+/* Serializers (cim_runtime.h): CIM-XML needs cim_cimxml.c; JSON needs
+ * cim_json.c and json-c.  Texts are malloc'd (free() them); NULL or false
+ * on failure, with the property path and the reason in *err. */
+static inline char *CIM_LogicalElement_to_cimxml(
+    const CIM_LogicalElement *self, cim_error *err)
+{
+    return cim_to_cimxml(&CIM_LogicalElement_class, self, err);
+}
+static inline char *CIM_LogicalElement_to_json(
+    const CIM_LogicalElement *self, unsigned flags, cim_error *err)
+{
+    return cim_to_json(&CIM_LogicalElement_class, self, flags, err);
+}
+static inline bool CIM_LogicalElement_from_json(
+    CIM_LogicalElement *self, const char *json, cim_error *err)
+{
+    return cim_from_json(&CIM_LogicalElement_class, self, json, err);
+}
+/* Frees what _from_json() allocated; `self` is as _init() leaves it. */
+static inline void CIM_LogicalElement_release(CIM_LogicalElement *self)
+{
+    cim_release(&CIM_LogicalElement_class, self);
+}
+
 #ifdef __cplusplus
 }
 #endif

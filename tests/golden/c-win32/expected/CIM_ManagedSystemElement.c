@@ -155,7 +155,7 @@ const cim_property CIM_ManagedSystemElement_Caption_property = {
     64, 0,
     false, false, INT64_C(0), INT64_C(0),
     NULL, NULL, NULL,
-    4, CIM_ManagedSystemElement_qualifiers0_
+    4, CIM_ManagedSystemElement_qualifiers0_, NULL
 };
 
 const cim_property CIM_ManagedSystemElement_Description_property = {
@@ -165,7 +165,7 @@ const cim_property CIM_ManagedSystemElement_Description_property = {
     0, 0,
     false, false, INT64_C(0), INT64_C(0),
     NULL, NULL, NULL,
-    3, CIM_ManagedSystemElement_qualifiers1_
+    3, CIM_ManagedSystemElement_qualifiers1_, NULL
 };
 
 const cim_property CIM_ManagedSystemElement_InstallDate_property = {
@@ -175,7 +175,7 @@ const cim_property CIM_ManagedSystemElement_InstallDate_property = {
     0, 0,
     false, false, INT64_C(0), INT64_C(0),
     NULL, NULL, NULL,
-    4, CIM_ManagedSystemElement_qualifiers2_
+    4, CIM_ManagedSystemElement_qualifiers2_, NULL
 };
 
 const cim_property CIM_ManagedSystemElement_Name_property = {
@@ -185,7 +185,7 @@ const cim_property CIM_ManagedSystemElement_Name_property = {
     0, 0,
     false, false, INT64_C(0), INT64_C(0),
     NULL, NULL, NULL,
-    3, CIM_ManagedSystemElement_qualifiers3_
+    3, CIM_ManagedSystemElement_qualifiers3_, NULL
 };
 
 const cim_property CIM_ManagedSystemElement_Status_property = {
@@ -195,7 +195,7 @@ const cim_property CIM_ManagedSystemElement_Status_property = {
     10, 0,
     false, false, INT64_C(0), INT64_C(0),
     NULL, &CIM_ManagedSystemElement_Status_enum, NULL,
-    6, CIM_ManagedSystemElement_qualifiers4_
+    6, CIM_ManagedSystemElement_qualifiers4_, NULL
 };
 
 static const cim_property *const CIM_ManagedSystemElement_properties_[] = {

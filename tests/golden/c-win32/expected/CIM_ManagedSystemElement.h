@@ -107,6 +107,30 @@ void CIM_ManagedSystemElement_init(CIM_ManagedSystemElement *self);
  * passes; else false, with the first problem in *why (may be NULL). */
 bool CIM_ManagedSystemElement_validate(const CIM_ManagedSystemElement *self, cim_violation *why);
 
+/* Serializers (cim_runtime.h): CIM-XML needs cim_cimxml.c; JSON needs
+ * cim_json.c and json-c.  Texts are malloc'd (free() them); NULL or false
+ * on failure, with the property path and the reason in *err. */
+static inline char *CIM_ManagedSystemElement_to_cimxml(
+    const CIM_ManagedSystemElement *self, cim_error *err)
+{
+    return cim_to_cimxml(&CIM_ManagedSystemElement_class, self, err);
+}
+static inline char *CIM_ManagedSystemElement_to_json(
+    const CIM_ManagedSystemElement *self, unsigned flags, cim_error *err)
+{
+    return cim_to_json(&CIM_ManagedSystemElement_class, self, flags, err);
+}
+static inline bool CIM_ManagedSystemElement_from_json(
+    CIM_ManagedSystemElement *self, const char *json, cim_error *err)
+{
+    return cim_from_json(&CIM_ManagedSystemElement_class, self, json, err);
+}
+/* Frees what _from_json() allocated; `self` is as _init() leaves it. */
+static inline void CIM_ManagedSystemElement_release(CIM_ManagedSystemElement *self)
+{
+    cim_release(&CIM_ManagedSystemElement_class, self);
+}
+
 #ifdef __cplusplus
 }
 #endif

@@ -133,7 +133,7 @@ const cim_property Win32_LogonSession_AuthenticationPackage_property = {
     0, 0,
     false, false, INT64_C(0), INT64_C(0),
     NULL, NULL, NULL,
-    2, Win32_LogonSession_qualifiers0_
+    2, Win32_LogonSession_qualifiers0_, NULL
 };
 
 const cim_property Win32_LogonSession_LogonId_property = {
@@ -143,7 +143,7 @@ const cim_property Win32_LogonSession_LogonId_property = {
     0, 0,
     false, false, INT64_C(0), INT64_C(0),
     NULL, NULL, NULL,
-    3, Win32_LogonSession_qualifiers1_
+    3, Win32_LogonSession_qualifiers1_, NULL
 };
 
 const cim_property Win32_LogonSession_LogonType_property = {
@@ -153,7 +153,7 @@ const cim_property Win32_LogonSession_LogonType_property = {
     0, 0,
     false, false, INT64_C(0), INT64_C(0),
     NULL, &Win32_LogonSession_LogonType_enum, NULL,
-    5, Win32_LogonSession_qualifiers2_
+    5, Win32_LogonSession_qualifiers2_, NULL
 };
 
 static const cim_property *const Win32_LogonSession_properties_[] = {

@@ -144,6 +144,30 @@ void Win32_LogonSession_init(Win32_LogonSession *self);
  * passes; else false, with the first problem in *why (may be NULL). */
 bool Win32_LogonSession_validate(const Win32_LogonSession *self, cim_violation *why);
 
+/* Serializers (cim_runtime.h): CIM-XML needs cim_cimxml.c; JSON needs
+ * cim_json.c and json-c.  Texts are malloc'd (free() them); NULL or false
+ * on failure, with the property path and the reason in *err. */
+static inline char *Win32_LogonSession_to_cimxml(
+    const Win32_LogonSession *self, cim_error *err)
+{
+    return cim_to_cimxml(&Win32_LogonSession_class, self, err);
+}
+static inline char *Win32_LogonSession_to_json(
+    const Win32_LogonSession *self, unsigned flags, cim_error *err)
+{
+    return cim_to_json(&Win32_LogonSession_class, self, flags, err);
+}
+static inline bool Win32_LogonSession_from_json(
+    Win32_LogonSession *self, const char *json, cim_error *err)
+{
+    return cim_from_json(&Win32_LogonSession_class, self, json, err);
+}
+/* Frees what _from_json() allocated; `self` is as _init() leaves it. */
+static inline void Win32_LogonSession_release(Win32_LogonSession *self)
+{
+    cim_release(&Win32_LogonSession_class, self);
+}
+
 #ifdef __cplusplus
 }
 #endif

@@ -35,7 +35,7 @@ const cim_property Win32_Session_StartTime_property = {
     0, 0,
     false, false, INT64_C(0), INT64_C(0),
     NULL, NULL, NULL,
-    2, Win32_Session_qualifiers0_
+    2, Win32_Session_qualifiers0_, NULL
 };
 
 static const cim_property *const Win32_Session_properties_[] = {

@@ -172,7 +172,8 @@ enum {
     CIM_CLASS_AGGREGATION = 1u << 4,
     CIM_CLASS_EXCEPTION = 1u << 5,
     CIM_CLASS_DEPRECATED = 1u << 6,
-    CIM_CLASS_EXPERIMENTAL = 1u << 7
+    CIM_CLASS_EXPERIMENTAL = 1u << 7,
+    CIM_CLASS_PARAMETERS = 1u << 8   /* a method's _In or _Out struct */
 };
 
 #define CIM_NO_PRESENCE ((size_t)-1)
@@ -195,6 +196,8 @@ typedef struct cim_property {
     const cim_enum *bits;           /* BitMap/BitValues, or NULL */
     size_t nqualifiers;
     const cim_qualifier *qualifiers;
+    const struct cim_class *target; /* the generated class of an embedded instance or a
+                                     * REF target, or NULL */
 } cim_property;
 
 typedef struct cim_parameter {
@@ -219,6 +222,8 @@ typedef struct cim_method {
     const cim_parameter *parameters;
     size_t nqualifiers;
     const cim_qualifier *qualifiers;
+    const struct cim_class *in;     /* <Class>_<Method>_In: the IN parameters */
+    const struct cim_class *out;    /* <Class>_<Method>_Out: the OUT ones, ReturnValue */
 } cim_method;
 
 typedef struct cim_class {
@@ -257,6 +262,39 @@ typedef struct cim_violation {
     cim_rule rule;
     const char *reason;     /* e.g. "longer than MaxLen" */
 } cim_violation;
+
+/* Why a serializer failed: where (a property path such as `Roles[2]` or
+ * `Settings.Name`; empty for the whole text) and what. */
+typedef struct cim_error {
+    char path[256];
+    char message[192];
+} cim_error;
+
+/* ---- serializers (README "Serializers") ----
+ * CIM-XML: cim_cimxml.c, nothing else needed.  JSON: cim_json.c and
+ * json-c (-ljson-c).  Only a program that calls them needs them.  Texts
+ * are malloc'd and NUL-terminated (free() them); NULL on failure, with
+ * *err (may be NULL) filled. */
+
+/* The INSTANCE element (DSP0201) of `instance`, a struct of class `c`. */
+char *cim_to_cimxml(const cim_class *c, const void *instance, cim_error *err);
+
+enum {
+    CIM_JSON_PRETTY = 1u << 0       /* indented, one property a line */
+};
+
+/* One JSON object: "@class" and then every property, NULL as null. */
+char *cim_to_json(const cim_class *c, const void *instance, unsigned flags, cim_error *err);
+
+/* Fills `instance` (a struct of class `c`) from a JSON object as
+ * cim_to_json writes it: absent properties keep their MOF default, null
+ * is NULL.  Strings and arrays are malloc'd: cim_release() frees them.
+ * On failure `instance` is left alone and nothing is leaked. */
+bool cim_from_json(const cim_class *c, void *instance, const char *json, cim_error *err);
+
+/* Frees what cim_from_json() allocated in `instance` and sets it to
+ * `c->init` again. */
+void cim_release(const cim_class *c, void *instance);
 
 /* ---- generic operations ---- */
 
