@@ -104,7 +104,7 @@ REPLAY    := $(if $(FUZZ_SRC),$(B)/tests/fuzz_replay)
 
 CORPUS     := $(abspath $(ROOT)/../shared/corpus)
 CIM_SCHEMA  = $(CORPUS)/microsoft+omi/Unix/share/omischema/CIM_Schema.mof
-RUN_INPUTS  = schemas/win32/cimwin32.mof
+RUN_INPUTS  = schemas/win32/CIMWin32.mof
 RUN_MFL     = schemas/win32/cimwin32.fr.mfl
 
 # ---------------------------------------------------------------- build

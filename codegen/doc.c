@@ -65,11 +65,12 @@ static const struct label labels[] = {
     {K_l_colon, ":", "\u00a0:"},
     {K_l_syntax, "Syntax", "Syntaxe"},
     {K_l_syntax_note,
-     "The syntax below is simplified MOF and includes every inherited property. Properties "
-     "and methods are listed in alphabetical order, not in MOF order.",
-     "La syntaxe ci-dessous est du MOF simplifié et comprend toutes les propriétés héritées. "
-     "Les propriétés et les méthodes y sont rangées par ordre alphabétique, et non dans "
-     "l'ordre du MOF."},
+     "The syntax below is simplified MOF and includes every inherited property, those of "
+     "the superclasses first. Within each class, properties and methods are listed in "
+     "alphabetical order, not in MOF order.",
+     "La syntaxe ci-dessous est du MOF simplifié et comprend toutes les propriétés héritées, "
+     "celles des superclasses d'abord. Dans chaque classe, les propriétés et les méthodes "
+     "sont rangées par ordre alphabétique, et non dans l'ordre du MOF."},
     {K_l_members, "Members", "Membres"},
     {K_l_members_pre, "The", "La classe"},
     {K_l_members_post, "class has these types of members:",
@@ -306,19 +307,22 @@ static void put_scalar(struct cg_buf *b, const struct mofc_value *v)
     }
 }
 
+/* An array as its elements, comma-separated, without MOF's braces: the
+ * page shows MappingStrings ("MIF.DMTF|ComponentID|001.5") as the WMI
+ * reference does.  An empty array shows as {}, which is never ambiguous. */
 static void put_value(struct cg_buf *b, const struct mofc_value *v)
 {
     if (!v->is_array || v->is_null) {
         put_scalar(b, v);
         return;
     }
-    cg_putc(b, '{');
+    if (!v->count)
+        cg_puts(b, "{}");
     for (size_t i = 0; i < v->count; i++) {
         if (i)
             cg_puts(b, ", ");
         put_scalar(b, &v->elements[i]);
     }
-    cg_putc(b, '}');
 }
 
 static const char *value_text(struct doc *d, const struct mofc_value *v)
@@ -518,6 +522,27 @@ static int cmp_method(const void *a, const void *b)
     return mofc_name_cmp(x->name, y->name);
 }
 
+/* The syntax block's order, the WMI reference's: members of the root class
+ * first, then those each subclass introduced, down to the class itself;
+ * alphabetical within each class. */
+static int cmp_prop_inherited(const void *a, const void *b)
+{
+    const struct mofc_property *x = *(const struct mofc_property *const *)a;
+    const struct mofc_property *y = *(const struct mofc_property *const *)b;
+    if (x->origin->depth != y->origin->depth)
+        return x->origin->depth < y->origin->depth ? -1 : 1;
+    return mofc_name_cmp(x->name, y->name);
+}
+
+static int cmp_method_inherited(const void *a, const void *b)
+{
+    const struct mofc_method *x = *(const struct mofc_method *const *)a;
+    const struct mofc_method *y = *(const struct mofc_method *const *)b;
+    if (x->origin->depth != y->origin->depth)
+        return x->origin->depth < y->origin->depth ? -1 : 1;
+    return mofc_name_cmp(x->name, y->name);
+}
+
 /* Qualifiers of the syntax block: the class's own, not its texts. */
 static bool syntax_qualifier(const struct mofc_qualifier *q)
 {
@@ -655,6 +680,21 @@ static const char *base_name(const char *path)
     return s;
 }
 
+/* A namespace as the reference pages name it: mofcomp's \\.\Root\CIMV2
+ * (the host, then the path) shows as Root\CIMV2; a DMTF root/cimv2 as it
+ * is. */
+static const char *namespace_text(const char *ns)
+{
+    if ((ns[0] == '\\' && ns[1] == '\\') || (ns[0] == '/' && ns[1] == '/')) {
+        const char *p = ns + 2;
+        while (*p && *p != '\\' && *p != '/')
+            p++;
+        if (*p)
+            return p + 1;
+    }
+    return ns;
+}
+
 static void put_page_common(struct doc *d, struct tpl_obj *root, const char *title)
 {
     put_labels(d, root);
@@ -711,7 +751,22 @@ static void class_page(struct doc *d, const struct mofc_class *c, struct tpl_obj
 
     tpl_bool(p, root, K_has_properties, c->nproperties != 0);
     tpl_bool(p, root, K_has_methods, c->nmethods != 0);
-    const char *syntax = syntax_block(d, c, props, meths);
+    /* The syntax block sorts its own copies (props and meths stay
+     * alphabetical for the member lists). */
+    const struct mofc_property **sprops =
+        cg_pool_alloc(p, (c->nproperties + 1) * sizeof *sprops);
+    const struct mofc_method **smeths = cg_pool_alloc(p, (c->nmethods + 1) * sizeof *smeths);
+    if (!sprops || !smeths)
+        return;
+    if (c->nproperties) {
+        memcpy(sprops, props, c->nproperties * sizeof *sprops);
+        qsort(sprops, c->nproperties, sizeof *sprops, cmp_prop_inherited);
+    }
+    if (c->nmethods) {
+        memcpy(smeths, meths, c->nmethods * sizeof *smeths);
+        qsort(smeths, c->nmethods, sizeof *smeths, cmp_method_inherited);
+    }
+    const char *syntax = syntax_block(d, c, sprops, smeths);
     tpl_str(p, root, K_syntax, syntax);
     tpl_str(p, root, K_fence, fence_for(d, syntax));
 
@@ -746,7 +801,7 @@ static void class_page(struct doc *d, const struct mofc_class *c, struct tpl_obj
 
     struct tpl_obj *rq = tpl_item(p, root, K_reqs);
     tpl_str(p, rq, K_rkey, label(d, L_REQ_NAMESPACE));
-    tpl_str(p, rq, K_rval, c->namespace_name ? c->namespace_name : "");
+    tpl_str(p, rq, K_rval, c->namespace_name ? namespace_text(c->namespace_name) : "");
     if (c->loc.file) {
         rq = tpl_item(p, root, K_reqs);
         tpl_str(p, rq, K_rkey, label(d, L_REQ_MOF));

@@ -9,9 +9,9 @@ CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 [[ -n $CHROMIUM ]] || skip "needs chromium (apt-get install chromium); CI installs it"
 
 W=$MOFC_ROOT/schemas/win32
-run_mofc doc --format=html "$W/cimwin32.mof" -o en
+run_mofc doc --format=html "$W/CIMWin32.mof" -o en
 expect_status 0
-run_mofc doc --format=html --locale fr "$W/cimwin32.mof" "$W/cimwin32.fr.mfl" -o fr
+run_mofc doc --format=html --locale fr "$W/CIMWin32.mof" "$W/cimwin32.fr.mfl" -o fr
 expect_status 0
 dirs=(en fr)
 CIM=${MOFC_CORPUS:-/nonexistent}/microsoft+omi/Unix/share/omischema/CIM_Schema.mof
