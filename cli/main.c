@@ -444,6 +444,10 @@ int main(int argc, char **argv)
             o.dep_target = c_target;
         }
     }
+    /* split's --locale names the amendment it writes: an input without one
+     * is what split expects, not something to warn about. */
+    if (strcmp(cmd, "split") == 0 && o.lib.wcat_state[MOFC_W_LOCALE] == 0)
+        o.lib.wcat_state[MOFC_W_LOCALE] = 2;
     struct renderer r;
     render_init(&r, o.format, o.color);
     struct mofc *m = mofc_create(&o.lib);
