@@ -41,7 +41,8 @@
     X(l_subclasses) X(l_model_corr) X(l_neutral) X(l_locale_note) X(l_index) X(l_by_prefix)       \
     X(l_tree) X(l_qual_title) X(l_name) X(l_type) X(l_scope) X(l_flavors) X(l_default)           \
     X(l_abstract) X(l_nclasses) X(has_properties) X(has_methods) X(has_subclasses)            \
-    X(has_quals) X(has_values) X(has_bits) X(has_mc) X(has_params) X(has_see_also) X(has_paras) X(l_colon)
+    X(has_quals) X(has_values) X(has_bits) X(has_mc) X(has_params) X(has_see_also) X(has_paras) X(l_colon)  \
+    X(letters) X(letter) X(l_filter) X(l_az)
 
 #define KEY_ENUM(k) K_##k,
 #define KEY_NAME(k) #k,
@@ -107,6 +108,8 @@ static const struct label labels[] = {
     {K_l_index, "Index", "Index"},
     {K_l_by_prefix, "Classes by schema", "Classes par schéma"},
     {K_l_tree, "Inheritance tree", "Arbre d'héritage"},
+    {K_l_az, "Classes A–Z", "Classes de A à Z"},
+    {K_l_filter, "Filter classes by name", "Filtrer les classes par nom"},
     {K_l_qual_title, "Qualifier declarations", "Déclarations de qualificateurs"},
     {K_l_name, "Name", "Nom"},
     {K_l_type, "Type", "Type"},
@@ -877,6 +880,30 @@ static bool same_prefix(const char *a, const char *b, size_t n)
     return true;
 }
 
+/* The A-Z list files a class under the first letter of its name after the
+ * schema prefix (CIM_ComputerSystem under C: every CIM class starts with
+ * "CIM_"), '#' when that is not a letter. */
+static char az_letter(const char *name)
+{
+    size_t pl = prefix_len(name);
+    char c = name[pl ? pl + 1 : 0];
+    if (c >= 'a' && c <= 'z')
+        c = (char)(c - 'a' + 'A');
+    return c >= 'A' && c <= 'Z' ? c : '#';
+}
+
+static int cmp_az(const void *a, const void *b)
+{
+    const struct mofc_class *x = *(const struct mofc_class *const *)a;
+    const struct mofc_class *y = *(const struct mofc_class *const *)b;
+    char lx = az_letter(x->name), ly = az_letter(y->name);
+    if (lx != ly)
+        return lx == '#' ? 1 : ly == '#' ? -1 : lx < ly ? -1 : 1;
+    size_t px = prefix_len(x->name), py = prefix_len(y->name);
+    int c = mofc_name_cmp(x->name + (px ? px + 1 : 0), y->name + (py ? py + 1 : 0));
+    return c ? c : mofc_name_cmp(x->name, y->name);
+}
+
 static void tree_add(struct doc *d, struct tpl_obj *root, const struct mofc_class *c,
                      unsigned depth)
 {
@@ -923,6 +950,21 @@ static void index_page(struct doc *d, struct tpl_obj *root)
         tpl_str(p, it, K_name, cls[i]->name);
         tpl_str(p, it, K_href, d->page[cls[i]->index]);
         put_summary(d, it, cls[i]);
+    }
+    qsort(cls, n, sizeof *cls, cmp_az);
+    struct tpl_obj *l = NULL;
+    char lc = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = az_letter(cls[i]->name);
+        if (!l || c != lc) {
+            l = tpl_item(p, root, K_letters);
+            lc = c;
+            tpl_str(p, l, K_letter, cg_pool_strndup(p, &lc, 1));
+            tpl_str(p, l, K_anchor, c == '#' ? "az-other" : cg_pool_printf(p, "az-%c", c - 'A' + 'a'));
+        }
+        struct tpl_obj *it = tpl_item(p, l, K_classes);
+        tpl_str(p, it, K_name, cls[i]->name);
+        tpl_str(p, it, K_href, d->page[cls[i]->index]);
     }
     for (size_t i = 0; i < m->nclasses; i++) {
         const struct mofc_class *c = m->classes[i];
