@@ -41,7 +41,7 @@
     X(l_subclasses) X(l_model_corr) X(l_neutral) X(l_locale_note) X(l_index) X(l_by_prefix)       \
     X(l_tree) X(l_qual_title) X(l_name) X(l_type) X(l_scope) X(l_flavors) X(l_default)           \
     X(l_abstract) X(l_nclasses) X(has_properties) X(has_methods) X(has_subclasses)            \
-    X(has_quals) X(has_values) X(has_bits) X(has_mc) X(has_params) X(has_see_also) X(has_paras) X(l_colon)  \
+    X(has_quals) X(has_values) X(has_bits) X(has_mc) X(has_params) X(has_see_also) X(has_paras) X(l_colon)   \
     X(letters) X(letter) X(l_filter) X(l_az)
 
 #define KEY_ENUM(k) K_##k,
@@ -960,7 +960,8 @@ static void index_page(struct doc *d, struct tpl_obj *root)
             l = tpl_item(p, root, K_letters);
             lc = c;
             tpl_str(p, l, K_letter, cg_pool_strndup(p, &lc, 1));
-            tpl_str(p, l, K_anchor, c == '#' ? "az-other" : cg_pool_printf(p, "az-%c", c - 'A' + 'a'));
+            tpl_str(p, l, K_anchor,
+                    c == '#' ? "az-other" : cg_pool_printf(p, "az-%c", c - 'A' + 'a'));
         }
         struct tpl_obj *it = tpl_item(p, l, K_classes);
         tpl_str(p, it, K_name, cls[i]->name);
