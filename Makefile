@@ -116,7 +116,7 @@ LSP_FUZZ_DEPS = $(filter-out %/cli/main.o,$(CLI_OBJS))
 
 CORPUS     := $(abspath $(ROOT)/../shared/corpus)
 CIM_SCHEMA  = $(CORPUS)/microsoft+omi/Unix/share/omischema/CIM_Schema.mof
-RUN_INPUTS  = schemas/win32/cimwin32.mof
+RUN_INPUTS  = schemas/win32/CIMWin32.mof
 RUN_MFL     = schemas/win32/cimwin32.fr.mfl
 
 # ---------------------------------------------------------------- build

@@ -43,6 +43,7 @@ BENCHES=(
     # are compared and left alone).
     'c              "$MOFC" c --dialect=dmtf -o "$OUT/c" "$CIM"'
     'doc            "$MOFC" doc --dialect=dmtf -o "$OUT/md" "$CIM"'
+    'doc_html       "$MOFC" doc --format=html --dialect=dmtf -o "$OUT/html" "$CIM"'
 )
 # BENCH_FRESH=1: also each run into a new, empty directory (doc as HTML).
 # Off by default: the runs leave some 600 MB of files behind, and on a
@@ -89,10 +90,10 @@ echo "mofc bench: DMTF CIM Schema 2.32.0, $nfiles files, $(awk -v b="$bytes" \
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null |
     sed 's/.*: //'), $(basename "$BUILD")/"
 echo
-printf '%-12s %10s %10s %10s %10s %12s\n' benchmark "median ms" "min ms" "max ms" "MB/s" \
-    "peak RSS MiB"
-printf '%-12s %10s %10s %10s %10s %12s\n' ------------ ---------- ---------- ---------- \
-    ---------- ------------
+printf '%-12s %10s %10s %10s %10s %12s %10s\n' benchmark "median ms" "min ms" "max ms" "MB/s" \
+    "peak RSS MiB" "cpu ms"
+printf '%-12s %10s %10s %10s %10s %12s %10s\n' ------------ ---------- ---------- ---------- \
+    ---------- ------------ ----------
 
 failed=0
 for entry in "${BENCHES[@]}"; do
@@ -117,8 +118,9 @@ for entry in "${BENCHES[@]}"; do
     fi
     awk -v n="$name" -v med="${r[median_ms]}" -v min="${r[min_ms]}" -v max="${r[max_ms]}" \
         -v rss="${r[median_rss_kib]}" -v b="${ROW_BYTES[$name]:-$bytes}" -v note="$note" \
-        'BEGIN { printf "%-12s %10.1f %10.1f %10.1f %10.2f %12.1f%s\n",
-                 n, med, min, max, b / 1e6 / (med / 1e3), rss / 1024, note }'
+        -v usr="${r[median_user_ms]:-0}" -v sys="${r[median_sys_ms]:-0}" \
+        'BEGIN { printf "%-12s %10.1f %10.1f %10.1f %10.2f %12.1f %10.1f%s\n",
+                 n, med, min, max, b / 1e6 / (med / 1e3), rss / 1024, usr + sys, note }'
     unset r
 done
 # lsp_edit: `mofc lsp` with the schema loaded, one didChange of a class file

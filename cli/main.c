@@ -473,6 +473,10 @@ int main(int argc, char **argv)
             o.dep_target = c_target;
         }
     }
+    /* split's --locale names the amendment it writes: an input without one
+     * is what split expects, not something to warn about. */
+    if (strcmp(cmd, "split") == 0 && o.lib.wcat_state[MOFC_W_LOCALE] == 0)
+        o.lib.wcat_state[MOFC_W_LOCALE] = 2;
     /* Only `check` has stdout to spare, and only without -v: elsewhere an
      * output without -o goes there, so a SARIF log may not. */
     bool stdout_taken = o.verbose || (!o.output && strcmp(cmd, "check") != 0);

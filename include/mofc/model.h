@@ -181,6 +181,10 @@ struct mofc_qualifier {
      * mofc_options.locale), as the amendment's namespace names it
      * ("ms_40c"); NULL for a value of the language-neutral MOF. */
     const char *locale;
+    /* With a locale: the language-neutral qualifier this one replaced,
+     * NULL if the neutral MOF had none.  Names that must not depend on
+     * the locale (C identifiers from Values) come from it. */
+    const struct mofc_qualifier *neutral;
 };
 
 struct mofc_qualifier_list {

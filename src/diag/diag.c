@@ -51,6 +51,7 @@ static const char *const wcat_names[MOFC_W_COUNT_] = {
     [MOFC_W_INSTANCE] = "instance",
     [MOFC_W_ENCODING] = "encoding",
     [MOFC_W_REDEFINITION] = "redefinition",
+    [MOFC_W_LOCALE] = "locale",
 };
 
 /* Categories that only -W<cat> or -Wall turns on: lint that is right but

@@ -211,6 +211,10 @@ static const struct mofc_rule rules[] = {
     {"key-type", "Key of a type that identifies badly",
      "Real and datetime keys compare poorly (rounding, time zones) and make unstable object "
      "paths. Prefer a string or integer key."},
+    {"locale-no-amendment", "No amendment for the locale asked for",
+     "--locale names a language for which the input holds no ms_<LCID> amendment, so the "
+     "language-neutral texts are used. Add the localized .mfl to the inputs, or drop "
+     "--locale (-Wno-locale silences this)."},
     {"min-max", "Min greater than Max",
      "The Min qualifier (least number of referenced instances) is larger than Max, so no "
      "number satisfies both. Fix one of the two."},
