@@ -40,7 +40,9 @@ static int run_check(const struct cli_options *o, const struct mofc_model *m)
 static void backend_error(void *user, const struct mofc_location *loc, const char *message)
 {
     (void)user;
-    if (loc && loc->file)
+    if (loc && loc->file && !loc->line)
+        fprintf(stderr, "%s: offset 0x%x: error: %s\n", loc->file, loc->column, message);
+    else if (loc && loc->file)
         fprintf(stderr, "%s:%u:%u: error: %s\n", loc->file, loc->line, loc->column, message);
     else
         fprintf(stderr, "mofc: error: %s\n", message);
@@ -118,6 +120,18 @@ static int run_xml(const struct cli_options *o, const struct mofc_model *m)
 static int run_mof(const struct cli_options *o, const struct mofc_model *m)
 {
     return run_backend(o, m, render_mof, "MOF");
+}
+
+static char *render_bmf(const struct cli_options *o, const struct mofc_model *m,
+                        const bool *selected, struct cg_report *r, size_t *len)
+{
+    (void)o;
+    return cg_bmf(m, selected, r, len);
+}
+
+static int run_bmf(const struct cli_options *o, const struct mofc_model *m)
+{
+    return run_backend(o, m, render_bmf, "binary MOF");
 }
 
 /* Creates `dir` and its missing parents. */
@@ -300,6 +314,7 @@ static const struct {
     {"check", run_check, "check MOF files (syntax and CIM semantics)"},
     {"xml", run_xml, "write CIM-XML (DSP0201) declarations; --flatten, --no-qualifiers"},
     {"mof", run_mof, "print the resolved model back as canonical MOF"},
+    {"bmf", run_bmf, "write binary MOF (mofcomp -B, DS-compressed) to -o OUT.bmf"},
     {"c", run_c, "write C bindings (structs, enums, descriptors) into -o DIR"},
     {"doc", run_doc, "write reference pages (Markdown or HTML) into the directory -o DIR"},
     {"split", run_split, "split out the amended qualifiers: -o NEUTRAL.mof --mfl LOCALIZED.mfl"},

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "amend.h"
+#include "bmf_reader.h"
 #include "context.h"
 #include "diag/diag.h"
 #include "embedded.h"
@@ -131,6 +132,14 @@ int mofc_compile(struct mofc *m)
                 m->io_failed = true;
                 continue;
             }
+        }
+        if (bmf_looks_like(bytes ? bytes : in->data, len)) {
+            if (!bytes) {
+                bytes = xmalloc(len);
+                memcpy(bytes, in->data, len);
+            }
+            bmf_read(m, in->name, bytes, len, in->origin);
+            continue;
         }
         struct source_file *f = bytes ? source_load(m, in->name, bytes, len, true, -1, NULL,
                                                     in->origin)

@@ -52,7 +52,9 @@ bool mofc_type_is_integer(enum mofc_type t);
 bool mofc_type_is_signed(enum mofc_type t);
 
 /* A place in the input: file path as given, 1-based line and column
- * (columns count characters, not bytes). */
+ * (columns count characters, not bytes).  Line 0 is a place in a binary
+ * MOF: `column` is then a byte offset (in the file for the container and
+ * its compressed data, in the decompressed data for the objects). */
 struct mofc_location {
     const char *file;
     uint32_t line;
