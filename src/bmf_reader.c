@@ -82,9 +82,12 @@ bool bmf_ds_decompress(const uint8_t *in, size_t inlen, uint8_t *out, size_t out
                 off = ((u >> 3) & 0xFFF) + 320;
                 b.pos += 15;
                 if (off == 0x113F) {
-                    /* A sync mark, allowed on 512-byte boundaries. */
-                    if (n % 512)
-                        FAIL("a sync mark inside a 512-byte block");
+                    /* The end mark; on a 512-byte boundary it may also be
+                     * a sync mark with more data after it. */
+                    if (n % 512 || b.pos + 9 > inlen * 8) {
+                        b.pos -= 15;
+                        FAIL("an end mark before the declared decompressed size is reached");
+                    }
                     continue;
                 }
             } else {
@@ -139,6 +142,7 @@ struct br {
     const uint8_t *img;
     size_t size;                 /* of the object part */
     struct flavor_entry *flavors; /* sorted by offset; NULL: no trailer */
+    const struct name *ns;        /* of the top-level object being read */
     size_t nflavors;
     jmp_buf fail;
 };
@@ -573,6 +577,11 @@ static const char *string_of(struct br *b, const struct prop *pr)
     return pr->value->u.string.text;
 }
 
+static const struct name *nm(struct br *b, const char *s)
+{
+    return intern(&b->m->names, s, strlen(s));
+}
+
 /* A property list; system properties go to *cls, *super, *ns. */
 struct object_parts {
     const char *cls, *super, *ns;
@@ -600,17 +609,15 @@ static void property_list(struct br *b, size_t off, size_t end, int depth,
                 o->cls = string_of(b, &pr);
             else if (fold_cmp(n, "__SUPERCLASS") == 0)
                 o->super = string_of(b, &pr);
-            else if (fold_cmp(n, "__NAMESPACE") == 0)
+            else if (fold_cmp(n, "__NAMESPACE") == 0) {
                 o->ns = string_of(b, &pr);
+                if (depth == 0)
+                    b->ns = nm(b, o->ns);
+            }
             continue; /* __CLASSFLAGS and others: repository state */
         }
         o->props[o->nprops++] = pr;
     }
-}
-
-static const struct name *nm(struct br *b, const char *s)
-{
-    return intern(&b->m->names, s, strlen(s));
 }
 
 /* Reads the records of an object into a class (top level) or an instance. */
@@ -738,9 +745,10 @@ static void read_method(struct br *b, size_t off, size_t end, int depth, struct 
     }
 }
 
+/* An embedded object is in the namespace of the object holding it. */
 static const struct name *ns_of(struct br *b, const char *ns)
 {
-    return ns ? nm(b, ns) : b->m->default_ns;
+    return ns ? nm(b, ns) : b->ns;
 }
 
 static struct ast_instance *instance_from(struct br *b, size_t off, struct parsed_object *po,
@@ -773,6 +781,8 @@ static struct ast_instance *read_object(struct br *b, size_t off, size_t end, in
     if (depth > MAX_DEPTH)
         bad(b, off, "objects nested more than %d deep", MAX_DEPTH);
     struct parsed_object po;
+    if (top)
+        b->ns = b->m->default_ns;
     object_parts(b, off, end, depth, &po);
     if (po.type == 1) {
         struct ast_instance *in = instance_from(b, off, &po, top);

@@ -1,0 +1,30 @@
+#!/bin/bash
+# Every WMI driver MOF of the corpus that checks goes to binary MOF and
+# back to the same model: the canonical MOF and the flattened CIM-XML of
+# the blob equal those of the MOF, byte for byte.
+. "$MOFC_TESTLIB/common.sh"
+need_corpus
+dir=$MOFC_CORPUS/microsoft+Windows-driver-samples
+flags=(--dialect=wmi --with wmi -Wno-key -Wno-valuemap)
+
+n=0
+for f in wmi/wmisamp/wmisamp.mof wmi/wmiacpi/acpimof.mof general/pcidrv/kmdf/PCIDRV.mof \
+         general/toaster/toastDrv/kmdf/func/featured/toaster.mof hid/firefly/driver/firefly.mof \
+         storage/msdsm/src/dsmtrace.mof \
+         network/ndis/extension/samples/forward/MSForwardExtPolicy.mof \
+         storage/iscsi/src/iscsiprf.mof; do
+    run_mofc bmf "${flags[@]}" "$dir/$f" -o x.bmf
+    expect_status 0
+    run_mofc mof "${flags[@]}" "$dir/$f" -o a.mof
+    expect_status 0
+    run_mofc mof "${flags[@]}" x.bmf -o b.mof
+    expect_status 0
+    expect_same a.mof b.mof
+    run_mofc xml --flatten "${flags[@]}" "$dir/$f" -o a.xml
+    run_mofc xml --flatten "${flags[@]}" x.bmf -o b.xml
+    expect_status 0
+    expect_same a.xml b.xml
+    n=$((n + 1))
+done
+[[ $n == 8 ]] || fail "only $n files went round"
+exit 0
