@@ -6,7 +6,8 @@
 #   make test            build everything, then bash tests/run.sh   (alias: check)
 #   make check-asan      everything again in build-asan/ with ASan+UBSan, then the tests
 #   make valgrind        the corpus checks under valgrind
-#   make fuzz            libFuzzer target in build-fuzz/, run for FUZZ_SECONDS (60)
+#   make fuzz            libFuzzer targets in build-fuzz/: the front end for FUZZ_SECONDS (60),
+#                        then the binary MOF reader (fuzz-bmf) for FUZZ_BMF_SECONDS (20)
 #   make bench           bench/run.sh (needs ../shared/corpus)
 #   make install         PREFIX=/usr/local DESTDIR=  (bin/mofc, lib/libmofc.a, include/mofc/)
 #   make update-golden   rewrite tests/golden/*/expected.* from the current binary
@@ -98,7 +99,8 @@ MOFC       = $(B)/mofc
 LIB_OBJS  := $(LIB_SRCS:%.c=$(B)/obj/%.o) $(GEN_C:.c=.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(B)/obj/%.o)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
-REPLAY    := $(if $(FUZZ_SRC),$(B)/tests/fuzz_replay)
+REPLAY    := $(if $(FUZZ_SRC),$(B)/tests/fuzz_replay) \
+             $(if $(wildcard tests/fuzz/fuzz_bmf.c),$(B)/tests/fuzz_bmf_replay)
 
 # ---------------------------------------------------------------- corpus
 
@@ -109,7 +111,7 @@ RUN_MFL     = schemas/win32/cimwin32.fr.mfl
 
 # ---------------------------------------------------------------- build
 
-.PHONY: all run test check check-asan test-build valgrind fuzz bench install uninstall \
+.PHONY: all run test check check-asan test-build valgrind fuzz fuzz-bmf bench install uninstall \
         clean update-golden format format-check FORCE
 
 all: $(LIB) $(if $(CLI_SRCS),$(MOFC))
@@ -202,6 +204,11 @@ $(B)/tests/fuzz_replay: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
 
+# The binary MOF decoder's target likewise (tests/cli/bmf_fuzz_replay.sh).
+$(B)/tests/fuzz_bmf_replay: tests/fuzz/fuzz_bmf.c $(LIB) | $(GRAMMAR_H)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+
 test-build: all $(UNIT_BINS) $(REPLAY)
 
 test: test-build
@@ -253,6 +260,30 @@ FUZZ_REGRESS  = $(wildcard tests/fuzz/regress)
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
 
+$(B)/fuzz_bmf: tests/fuzz/fuzz_bmf.c $(LIB) | $(GRAMMAR_H)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+
+# The binary MOF decoder: seeds are tests/fuzz/bmf-seeds (whole files, and
+# decompressed images after a mode byte), for FUZZ_BMF_SECONDS.
+FUZZ_BMF_SECONDS ?= 20
+fuzz-bmf:
+	$(MAKE) B=$(FUZZ_DIR) CC=$(CLANG) OPT=-O1 SAN_FLAGS='$(FUZZ_FLAGS)' $(FUZZ_DIR)/fuzz_bmf
+	@mkdir -p $(FUZZ_DIR)/corpus-bmf $(FUZZ_DIR)/artifacts
+	@echo "fuzz-bmf: $$(ls tests/fuzz/bmf-seeds | wc -l) seeds, $(FUZZ_BMF_SECONDS) s"
+	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+	$(FUZZ_DIR)/fuzz_bmf -max_total_time=$(FUZZ_BMF_SECONDS) -max_len=65536 -timeout=10 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
+	    $(FUZZ_DIR)/corpus-bmf tests/fuzz/bmf-seeds >$(FUZZ_DIR)/fuzz-bmf.log 2>&1; \
+	st=$$?; \
+	if [ $$st -ne 0 ]; then tail -n 150 $(FUZZ_DIR)/fuzz-bmf.log; \
+	    echo "fuzz-bmf: FAILED (exit $$st); inputs in $(FUZZ_DIR)/artifacts/"; \
+	    echo "reproduce: $(FUZZ_DIR)/fuzz_bmf FILE  (or build/tests/fuzz_bmf_replay FILE);"; \
+	    echo "keep it as a regression: cp FILE tests/fuzz/bmf-seeds/"; \
+	    exit 1; fi; \
+	grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|cov:' \
+	    $(FUZZ_DIR)/fuzz-bmf.log | tail -n 4; \
+	echo "fuzz-bmf: no crash in $(FUZZ_BMF_SECONDS) s"
+
 # Seeds: every .mof and .xml of the golden tests and schemas/, flattened into one
 # directory; new inputs go to $(FUZZ_DIR)/corpus, crashes to artifacts/.
 fuzz:
@@ -276,6 +307,7 @@ fuzz:
 	grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|cov:' \
 	    $(FUZZ_DIR)/fuzz.log | tail -n 4; \
 	echo "fuzz: no crash in $(FUZZ_SECONDS) s"
+	@$(MAKE) --no-print-directory fuzz-bmf
 
 # ---------------------------------------------------------------- bench
 
@@ -319,4 +351,4 @@ clean:
 FORCE:
 
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(UNIT_BINS:=.d) $(REPLAY:=.d) \
-         $(B)/fuzz_parse.d $(B)/bench/scan_only.d
+         $(B)/fuzz_parse.d $(B)/fuzz_bmf.d $(B)/bench/scan_only.d
