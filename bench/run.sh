@@ -43,6 +43,12 @@ BENCHES=(
     # are compared and left alone).
     'c              "$MOFC" c --dialect=dmtf -o "$OUT/c" "$CIM"'
     'doc            "$MOFC" doc --dialect=dmtf -o "$OUT/md" "$CIM"'
+    # Binary MOF: the schema written as one blob (1.6 MB), then read back
+    # (decompression, decoding, and the same sema as check); and the largest
+    # WMI driver MOF of the corpus as a blob, checked.
+    'bmf            "$MOFC" bmf --dialect=dmtf -Wno-key -o "$OUT/w.bmf" "$CIM"'
+    'bmf_read       "$MOFC" check -Wno-qualifier "$OUT/cim.bmf"'
+    'bmf_read_wmi   "$MOFC" check --with wmi -Wno-key -Wno-valuemap "$OUT/iscsi.bmf"'
 )
 # BENCH_FRESH=1: also each run into a new, empty directory (doc as HTML).
 # Off by default: the runs leave some 600 MB of files behind, and on a
@@ -87,6 +93,13 @@ printf '%-12s %10s %10s %10s %10s %12s\n' benchmark "median ms" "min ms" "max ms
     "peak RSS MiB"
 printf '%-12s %10s %10s %10s %10s %12s\n' ------------ ---------- ---------- ---------- \
     ---------- ------------
+
+# The blobs the bmf_read rows decode, made once.
+mkdir -p "$OUT"
+"$MOFC" bmf --dialect=dmtf -Wno-key -o "$OUT/cim.bmf" "$CIM" &&
+    "$MOFC" bmf --dialect=wmi --with wmi -Wno-key -Wno-valuemap -o "$OUT/iscsi.bmf" \
+        "$CORPUS/microsoft+Windows-driver-samples/storage/iscsi/src/iscsiprf.mof" ||
+    echo "bench: the binary MOF inputs could not be written" >&2
 
 failed=0
 for entry in "${BENCHES[@]}"; do

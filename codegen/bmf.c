@@ -109,11 +109,20 @@ static void end(struct w *w, size_t at)
     patch(w, at, (uint32_t)(w->len - at));
 }
 
-/* UTF-8 to NUL-terminated UTF-16LE (not padded). */
+/* UTF-8 to NUL-terminated UTF-16LE (not padded).  At most two units per
+ * input byte, reserved once. */
 static void utf16(struct w *w, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
+    reserve(w, 2 * n + 2);
+    if (w->oom)
+        return;
     for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80 && p[i]) {
+            w->d[w->len++] = p[i++];
+            w->d[w->len++] = 0;
+            continue;
+        }
         uint32_t c = p[i];
         size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         if (k > n - i)

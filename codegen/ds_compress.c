@@ -16,7 +16,8 @@
 #define MAX_MATCH 512u
 #define MIN_MATCH 3u
 #define HASH_BITS 15
-#define CHAIN_DEPTH 48
+#define CHAIN_DEPTH 16
+#define NICE_MATCH 96u     /* long enough: stop searching */
 #define RING 8192u        /* power of two above WINDOW */
 
 struct bitw {
@@ -113,7 +114,7 @@ uint8_t *cg_ds_compress(const uint8_t *in, size_t n, size_t *outlen)
                     if (l > best) {
                         best = l;
                         best_dist = dist;
-                        if (l == limit)
+                        if (l == limit || l >= NICE_MATCH)
                             break;
                     }
                 }
