@@ -213,6 +213,12 @@ static void sarif_location(FILE *f, const struct mofc_span *s)
 {
     fputs("{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", f);
     json_string(f, s->begin.file);
+    if (!s->begin.line) {
+        /* A place in a binary MOF: the byte offset is the column. */
+        fprintf(f, "},\"region\":{\"byteOffset\":%u,\"byteLength\":%u}}}", s->begin.column,
+                s->end_column > s->begin.column ? s->end_column - s->begin.column : 1);
+        return;
+    }
     fprintf(f, "},\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endColumn\":%u}}}",
             s->begin.line, s->begin.column,
             s->end_column > s->begin.column ? s->end_column : s->begin.column + 1);

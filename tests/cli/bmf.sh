@@ -59,6 +59,13 @@ head -c 100 f.bmf >cut.bmf
 run_mofc check --color=never cut.bmf
 expect_status 1
 expect_stderr_contains "cut.bmf: offset 0x8: error: truncated: the header declares"
+# The same place in JSON Lines (line 0, the offset as column) and SARIF.
+run_mofc check --diagnostics-format=json cut.bmf
+expect_status 1
+expect_stderr_contains '"file":"cut.bmf","line":0,"column":8,'
+run_mofc check --diagnostics-format=sarif cut.bmf
+expect_status 1
+expect_stdout_contains '"region":{"byteOffset":8,"byteLength":1}'
 printf 'FOMB\001\000\000\000\010\000\000\000\040\000\000\000DS\000\001\004\001\000\000' >far.bmf
 run_mofc check --color=never far.bmf
 expect_status 1
