@@ -886,6 +886,17 @@ bool bmf_looks_like(const char *bytes, size_t len)
     return len >= 4 && memcmp(bytes, "FOMB", 4) == 0;
 }
 
+bool bmf_file_looks_like(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char magic[4];
+    size_t n = fread(magic, 1, sizeof magic, f);
+    fclose(f);
+    return bmf_looks_like(magic, n);
+}
+
 static void container_error(struct mofc *m, uint32_t file, size_t off, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -916,8 +927,6 @@ void bmf_read(struct mofc *m, const char *path, char *bytes, size_t len, enum mo
     f->origin = origin;
     f->binary = true;
     VEC_PUSH(m->files, f);
-    /* A binary MOF is WMI's: its qualifiers come without declarations. */
-    m->opts.dialect = MOFC_DIALECT_WMI;
 
     const uint8_t *p = (const uint8_t *)bytes;
     if (len < 16) {

@@ -20,6 +20,8 @@ struct mofc;
 
 /* True if the bytes start with the binary MOF magic "FOMB". */
 bool bmf_looks_like(const char *bytes, size_t len);
+/* The same for the first bytes of a file (false if it cannot be read). */
+bool bmf_file_looks_like(const char *path);
 
 /* Reads one binary MOF file into m->unit.  `bytes` is malloc'd and taken
  * over (it becomes the file's text, so diagnostics can name it). */

@@ -116,6 +116,13 @@ int mofc_compile(struct mofc *m)
         return m->model ? 0 : 1;
     m->compiled = true;
 
+    /* A binary MOF is WMI's: its qualifiers come without declarations, so
+     * a compilation holding one reads everything in the WMI dialect. */
+    for (size_t i = 0; i < m->inputs.len; i++) {
+        const struct input *in = &m->inputs.items[i];
+        if (in->data ? bmf_looks_like(in->data, in->len) : bmf_file_looks_like(in->name))
+            m->opts.dialect = MOFC_DIALECT_WMI;
+    }
     if (!m->opts.no_builtin_qualifiers)
         load_embedded(m, "qualifiers/", NULL, MOFC_ORIGIN_BUILTIN);
     for (size_t i = 0; i < m->opts.npacks; i++)

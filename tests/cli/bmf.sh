@@ -40,6 +40,14 @@ expect_status 0
 [[ -s doc/test-all.md ]] || fail "mofc doc wrote no page for Test_All"
 grep -q 'Test_Embedded' doc/test-all.md || fail "the Test_All page does not name Test_Embedded"
 
+# MOF and binary MOF on one command line, the MOF first: a blob makes the
+# whole compilation WMI's (`: amended` needs the WMI dialect).
+printf '#pragma namespace("\\\\\\\\.\\\\root\\\\wmi")\nclass Test_X : Test_Base { [Description("x") : amended] string Y; };\n' >ext.mof
+run_mofc mof ext.mof f.bmf -o mixed.mof
+expect_status 0
+expect_stderr_empty
+grep -q '^class Test_X : Test_Base {' mixed.mof || fail "Test_X missing from the mixed compilation"
+
 # A firmware blob: any name, padding after the compressed data.
 { cat f.bmf; head -c 300 /dev/zero; } >WQBA.bin
 run_mofc check WQBA.bin
