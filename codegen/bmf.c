@@ -260,7 +260,8 @@ static uint32_t qualifier_vt(const struct mofc_qualifier *q)
     } else {
         vt = VT_BSTR;
     }
-    return vt | (q->decl->is_array ? VT_ARRAY : 0);
+    bool array = q->value.is_null ? q->decl->is_array : q->value.is_array;
+    return vt | (array ? VT_ARRAY : 0);
 }
 
 /* Every qualifier written on an element gets an entry, even one with no

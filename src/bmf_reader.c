@@ -972,8 +972,18 @@ void bmf_read(struct mofc *m, const char *path, char *bytes, size_t len, enum mo
     b->file = f->index;
     b->origin = origin;
     b->img = img;
-    if (!setjmp(b->fail))
+    /* A bad blob contributes nothing: the objects read before the problem
+     * are taken out again. */
+    struct ast_class **classes_tail = m->unit.classes_tail;
+    struct ast_instance **instances_tail = m->unit.instances_tail;
+    if (setjmp(b->fail)) {
+        *classes_tail = NULL;
+        m->unit.classes_tail = classes_tail;
+        *instances_tail = NULL;
+        m->unit.instances_tail = instances_tail;
+    } else {
         read_image(b, usize);
+    }
     free(img);
     free(b);
 }

@@ -464,6 +464,31 @@ TEST(bmf_object_problems_name_their_offset)
     bad_image(trailing_junk, end, "are not a BMOFQUALFLAVOR11 trailer");
 }
 
+TEST(bmf_bad_blob_contributes_nothing)
+{
+    /* A good class, then an object whose length is wrong: one error, and
+     * the good class is not checked either (it would warn: no key). */
+    struct img g;
+    size_t count = image_begin(&g);
+    class_object(&g, "Test_A", NULL, "root/cimv2", NULL, 0, NULL, NULL);
+    size_t second = u32(&g, 3);
+    set32(&g, count, 2);
+    set32(&g, 4, (uint32_t)g.n);
+    size_t len;
+    char *blob = blob_of(&g, &len, 0);
+    struct compiled c;
+    compile_blob(&c, blob, len, NULL, NULL);
+    CHECK_EQ_INT(c.status, 1);
+    CHECK_EQ_INT(c.ndiags, 1);
+    char want[64];
+    snprintf(want, sizeof want, "0:%zu: error:", second);
+    CHECK(has_diag(&c, want));
+    if (c.ndiags != 1)
+        dump_diags(&c);
+    compiled_free(&c);
+    free(blob);
+}
+
 TEST(bmf_deep_nesting_is_refused)
 {
     /* An instance whose property holds an instance, 40 deep; every record
