@@ -1,7 +1,7 @@
 # Makefile - the one build file of mofc (GNU make 4.3+).
 #
 #   make                 build/mofc and build/libmofc.a (the default goal)
-#   make run             check $(RUN_INPUTS), then its CIM-XML, MOF, C bindings and
+#   make run             check $(RUN_INPUTS), then its CIM-XML, MOF, binary MOF, C bindings and
 #                        reference pages (en, fr; Markdown and HTML) under build/out/
 #   make test            build everything, then bash tests/run.sh   (alias: check)
 #   make check-asan      everything again in build-asan/ with ASan+UBSan, then the tests
@@ -185,6 +185,7 @@ run: all
 	$(MOFC) xml -o $(B)/out/cimwin32.xml $(RUN_INPUTS)
 	$(MOFC) xml --flatten -o $(B)/out/cimwin32.flat.xml $(RUN_INPUTS)
 	$(MOFC) mof -o $(B)/out/cimwin32.mof $(RUN_INPUTS)
+	$(MOFC) bmf -o $(B)/out/cimwin32.bmf $(RUN_INPUTS)
 	$(MOFC) c -v -o $(B)/out/c $(RUN_INPUTS)
 	$(MOFC) doc -o $(B)/out/doc/en $(RUN_INPUTS)
 	$(MOFC) doc --format=html -o $(B)/out/html/en $(RUN_INPUTS)
@@ -235,6 +236,8 @@ valgrind: all
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check -v $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) xml --flatten -o /dev/null $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) mof -o /dev/null $(RUN_INPUTS)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) bmf -o $(B)/valgrind.bmf $(RUN_INPUTS)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) mof -o /dev/null $(B)/valgrind.bmf
 	@rm -rf $(B)/valgrind-c
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) c -o $(B)/valgrind-c $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) doc --format=html --locale fr -o $(B)/valgrind-doc \

@@ -337,7 +337,7 @@ static void usage(FILE *f)
           "  --diagnostics-format=text|json|sarif\n"
           "  -MD [-MF FILE] [-MT TARGET] write a Make depfile of every file read\n"
           "  -o FILE                   output file (c, doc: output directory)\n"
-          "  --class NAME              xml, mof, c, doc, split: only NAME and the classes it needs\n"
+          "  --class NAME              xml, mof, bmf, c, doc, split: only NAME and the classes it needs\n"
           "  --template-dir DIR        c, doc: templates in DIR replace the built-in ones\n"
           "  -v                        print a summary\n"
           "  --format=md|html          doc: Markdown (default) or HTML pages\n"
