@@ -71,7 +71,10 @@ LEX_CFLAGS  =
 YACC_CFLAGS =
 
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
-XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
+# libxml2 is not linked: the XML reader and writer dlopen it on first use
+# (src/xmllib/), so a run that touches no XML does not pay for loading it
+# and ICU.  Its headers are still needed to build.
+LIB_LIBS   := -ldl
 
 MOFC_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(B)/grammar -Isrc -Iinclude $(XML_CFLAGS)
 ALL_CFLAGS    = $(MOFC_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) \
@@ -122,8 +125,8 @@ $(LIB): $(LIB_OBJS)
 	$(AR) rcs $@ $^
 
 $(MOFC): $(CLI_OBJS) $(LIB)
-	$(if $(XML_LIBS),,$(error libxml2 not found by pkg-config: apt-get install libxml2-dev pkg-config))
-	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(if $(XML_CFLAGS),,$(error libxml2 headers not found by pkg-config: apt-get install libxml2-dev pkg-config))
+	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(LIB_LIBS) $(LDLIBS)
 
 # Sources of the tree.  The generated headers must exist before anything
 # that may include them compiles; afterwards -MMD tracks the real uses.
@@ -197,18 +200,18 @@ run: all
 $(UNIT_BINS): $(B)/tests/%: tests/unit/%.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -DMOFC_ROOT='"$(ROOT)"' $(LDFLAGS) -o $@ $< $(LIB) \
-	    $(XML_LIBS) $(LDLIBS)
+	    $(LIB_LIBS) $(LDLIBS)
 
 # The fuzz target with a main() that replays files, so the normal test run
 # keeps it compiling and running.
 $(B)/tests/fuzz_replay: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
 # The binary MOF decoder's target likewise (tests/cli/bmf_fuzz_replay.sh).
 $(B)/tests/fuzz_bmf_replay: tests/fuzz/fuzz_bmf.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
 test-build: all $(UNIT_BINS) $(REPLAY)
 
@@ -261,10 +264,10 @@ FUZZ_DICT     = $(wildcard tests/fuzz/mof.dict)
 FUZZ_REGRESS  = $(wildcard tests/fuzz/regress)
 
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
 $(B)/fuzz_bmf: tests/fuzz/fuzz_bmf.c $(LIB) | $(GRAMMAR_H)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
 # The binary MOF decoder: seeds are tests/fuzz/bmf-seeds (whole files, and
 # decompressed images after a mode byte), for FUZZ_BMF_SECONDS.
@@ -320,7 +323,7 @@ $(B)/bench/rusage: bench/rusage.c
 
 $(B)/bench/scan_only: bench/scan_only.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(XML_LIBS) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
 bench: all $(B)/bench/rusage $(if $(wildcard bench/scan_only.c),$(B)/bench/scan_only)
 	MOFC_BUILD=$(B) bash bench/run.sh

@@ -128,6 +128,38 @@ for entry in "${BENCHES[@]}"; do
                  n, med, min, max, b / 1e6 / (med / 1e3), rss / 1024, note }'
     unset r
 done
+# Startup: what a run costs when there is almost nothing to do -- loading
+# the program and the built-in qualifier declarations.  More runs, since
+# each is about a millisecond; the MB/s column does not apply.  "cpu ms" is
+# the median user time plus the median system time.
+SMALL="$ROOT/bench/small.mof"
+SMALL_RUNS=${BENCH_SMALL_RUNS:-101}
+STARTUP=(
+    'version        "$MOFC" --version'
+    'small_check    "$MOFC" check "$SMALL"'
+)
+echo
+printf '%-12s %10s %10s %10s %10s   (%s runs)\n' startup "median ms" "min ms" "max ms" \
+    "cpu ms" "$SMALL_RUNS"
+for entry in "${STARTUP[@]}"; do
+    name=${entry%% *}
+    cmd=${entry#"$name"}
+    [[ -n ${BENCH_ONLY:-} && $name != *"$BENCH_ONLY"* ]] && continue
+    eval "set -- $cmd"
+    line=$("$RUSAGE" -n "$SMALL_RUNS" -w 5 -- "$@")
+    declare -A r=()
+    for kv in $line; do r[${kv%%=*}]=${kv#*=}; done
+    if [[ -z ${r[median_ms]:-} || ${r[status]:-1} != 0 ]]; then
+        printf '%-12s FAILED (status %s): %s\n' "$name" "${r[status]:-?}" "$*"
+        failed=1
+    else
+        awk -v n="$name" -v med="${r[median_ms]}" -v min="${r[min_ms]}" -v max="${r[max_ms]}" \
+            -v u="${r[median_user_ms]}" -v s="${r[median_sys_ms]}" \
+            'BEGIN { printf "%-12s %10.2f %10.2f %10.2f %10.2f\n", n, med, min, max, u + s }'
+    fi
+    unset r
+done
+
 rm -rf "$OUT"
 ((failed == 0)) || echo "bench: a command failed; its numbers are not trustworthy" >&2
 exit $failed

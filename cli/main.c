@@ -40,12 +40,15 @@ static int run_check(const struct cli_options *o, const struct mofc_model *m)
 static void backend_error(void *user, const struct mofc_location *loc, const char *message)
 {
     (void)user;
-    if (loc && loc->file && !loc->line)
-        fprintf(stderr, "%s: offset 0x%x: error: %s\n", loc->file, loc->column, message);
-    else if (loc && loc->file)
-        fprintf(stderr, "%s:%u:%u: error: %s\n", loc->file, loc->line, loc->column, message);
-    else
+    if (loc && loc->file) {
+        struct mofc_position at = mofc_location_position(loc);
+        if (!at.line)
+            fprintf(stderr, "%s: offset 0x%x: error: %s\n", loc->file, at.column, message);
+        else
+            fprintf(stderr, "%s:%u:%u: error: %s\n", loc->file, at.line, at.column, message);
+    } else {
         fprintf(stderr, "mofc: error: %s\n", message);
+    }
 }
 
 /* Bytes to -o atomically, or to standard output. */
@@ -104,7 +107,9 @@ static int run_backend(const struct cli_options *o, const struct mofc_model *m,
     char *out = render(o, m, sel, &r, &len);
     free(sel);
     if (!out) {
-        fprintf(stderr, "mofc: error: could not write the %s (out of memory?)\n", what);
+        /* A back end that said why (libxml2 missing) has said enough. */
+        if (!r.nerrors)
+            fprintf(stderr, "mofc: error: could not write the %s (out of memory?)\n", what);
         return 2;
     }
     rc = r.nerrors ? 1 : emit(o, out, len);

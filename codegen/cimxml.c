@@ -17,11 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlwriter.h>
 
 #include "backends.h"
+#include "xmllib/xmllib.h"
 
 struct xw {
+    const struct xmllib *lib;
     xmlTextWriterPtr w;
     const struct mofc_model *m;
     const struct cg_xml_options *o;
@@ -35,23 +36,23 @@ struct xw {
 
 static void start(struct xw *x, const char *name)
 {
-    x->failed |= BAD(xmlTextWriterStartElement(x->w, (const xmlChar *)name));
+    x->failed |= BAD(x->lib->TextWriterStartElement(x->w, (const xmlChar *)name));
 }
 
 static void end(struct xw *x)
 {
-    x->failed |= BAD(xmlTextWriterEndElement(x->w));
+    x->failed |= BAD(x->lib->TextWriterEndElement(x->w));
 }
 
 static void attr(struct xw *x, const char *name, const char *value)
 {
-    x->failed |= BAD(xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
+    x->failed |= BAD(x->lib->TextWriterWriteAttribute(x->w, (const xmlChar *)name,
                                                  (const xmlChar *)value));
 }
 
 static void text(struct xw *x, const char *s)
 {
-    x->failed |= BAD(xmlTextWriterWriteString(x->w, (const xmlChar *)s));
+    x->failed |= BAD(x->lib->TextWriterWriteString(x->w, (const xmlChar *)s));
 }
 
 static void report(struct xw *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -137,22 +138,22 @@ static void value_text(struct xw *x, const struct mofc_value *v, char *buf, size
         if (!v->v.object)
             return;
         /* An embedded instance travels as the text of its own INSTANCE. */
-        xmlBufferPtr b = xmlBufferCreate();
+        xmlBufferPtr b = x->lib->BufferCreate();
         if (b)
-            xmlBufferSetAllocationScheme(b, XML_BUFFER_ALLOC_DOUBLEIT);
-        xmlTextWriterPtr sub = b ? xmlNewTextWriterMemory(b, 0) : NULL;
+            x->lib->BufferSetAllocationScheme(b, XML_BUFFER_ALLOC_DOUBLEIT);
+        xmlTextWriterPtr sub = b ? x->lib->NewTextWriterMemory(b, 0) : NULL;
         if (!sub) {
             x->failed = true;
-            xmlBufferFree(b);
+            x->lib->BufferFree(b);
             return;
         }
         struct xw inner = *x;
         inner.w = sub;
         write_instance(&inner, v->v.object);
-        xmlFreeTextWriter(sub);
+        x->lib->FreeTextWriter(sub);
         x->failed |= inner.failed;
-        text(x, (const char *)xmlBufferContent(b));
-        xmlBufferFree(b);
+        text(x, (const char *)x->lib->BufferContent(b));
+        x->lib->BufferFree(b);
         return;
     }
     default:
@@ -352,6 +353,10 @@ static void write_qualifiers(struct xw *x, const struct mofc_qualifier_list *l, 
         bool propagated = q->propagated || inherited;
         if (propagated && !x->o->flatten)
             continue;
+        /* A restricted qualifier stays with the definition that states it
+         * and does not reach subclasses that inherit the element. */
+        if (inherited && (q->flavors & MOFC_FLAVOR_RESTRICTED))
+            continue;
         start(x, "QUALIFIER");
         attr(x, "NAME", q->name);
         attr(x, "TYPE", cim_type(q->decl->type));
@@ -438,6 +443,15 @@ static void array_size_attr(struct xw *x, uint32_t n)
     }
 }
 
+/* A class as declared shows the defaults its own source writes; an
+ * override without an initializer shows none, as it inherits the value.
+ * The flattened form shows the effective default of every member. */
+static void write_default(struct xw *x, const struct mofc_property *p)
+{
+    if (x->o->flatten || p->default_declared)
+        write_value(x, &p->default_value);
+}
+
 static void write_property(struct xw *x, const struct mofc_property *p, const struct mofc_class *c)
 {
     bool inherited = mofc_property_propagated(p, c);
@@ -454,7 +468,7 @@ static void write_property(struct xw *x, const struct mofc_property *p, const st
             attr(x, "REFERENCECLASS", p->t.ref_class->name);
         origin_attrs(x, p->origin, inherited);
         write_qualifiers(x, &p->qualifiers, inherited);
-        write_value(x, &p->default_value);
+        write_default(x, p);
         end(x);
         return;
     }
@@ -467,7 +481,7 @@ static void write_property(struct xw *x, const struct mofc_property *p, const st
     embedded_attr(x, &p->t, p->flags);
     write_qualifiers(x, &p->qualifiers, inherited);
     embedded_class_qualifier(x, &p->t, &p->qualifiers);
-    write_value(x, &p->default_value);
+    write_default(x, p);
     end(x);
 }
 
@@ -715,18 +729,24 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
 {
     /* libxml2's own memory buffer grows by exact sizes (quadratic on a
      * 35 MB document); this sink doubles. */
-    struct sink out = {NULL, 0, 0, false};
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, &out, NULL);
-    xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
-    if (!w) {
-        if (ob)
-            xmlOutputBufferClose(ob);
+    const char *why = NULL;
+    const struct xmllib *lib = xmllib_get(&why);
+    if (!lib) {
+        cg_error(r, NULL, "CIM-XML output needs libxml2: %s", why);
         return NULL;
     }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, (const xmlChar *)" ");
-    struct xw x = {w, m, o, r, NULL, NULL, false};
-    x.failed |= BAD(xmlTextWriterStartDocument(w, "1.0", "utf-8", NULL));
+    struct sink out = {NULL, 0, 0, false};
+    xmlOutputBufferPtr ob = lib->OutputBufferCreateIO(sink_write, NULL, &out, NULL);
+    xmlTextWriterPtr w = ob ? lib->NewTextWriter(ob) : NULL;
+    if (!w) {
+        if (ob)
+            lib->OutputBufferClose(ob);
+        return NULL;
+    }
+    lib->TextWriterSetIndent(w, 1);
+    lib->TextWriterSetIndentString(w, (const xmlChar *)" ");
+    struct xw x = {lib, w, m, o, r, NULL, NULL, false};
+    x.failed |= BAD(lib->TextWriterStartDocument(w, "1.0", "utf-8", NULL));
     start(&x, "CIM");
     attr(&x, "CIMVERSION", "2.0");
     attr(&x, "DTDVERSION", "2.0");
@@ -755,8 +775,8 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
     free(seen);
     end(&x);
     end(&x);
-    x.failed |= BAD(xmlTextWriterEndDocument(w));
-    xmlFreeTextWriter(w);   /* flushes and closes the output buffer */
+    x.failed |= BAD(lib->TextWriterEndDocument(w));
+    lib->FreeTextWriter(w);   /* flushes and closes the output buffer */
     if (x.failed || out.oom || !out.data) {
         free(out.data);
         return NULL;

@@ -366,8 +366,10 @@ static void put_class(struct out *o, const struct mofc_class *c)
         if (p->owner != c || (am && !has_amended(&p->qualifiers)))
             continue;
         cg_puts(&o->b, "    ");
+        /* An override that writes no initializer inherits the default;
+         * printing it would make it look declared here. */
         put_element(o, &p->qualifiers, "\n    ", &p->t, p->name,
-                    am ? &no_default : &p->default_value);
+                    am || !p->default_declared ? &no_default : &p->default_value);
         cg_puts(&o->b, ";\n");
     }
     for (size_t i = 0; i < c->nmethods; i++) {

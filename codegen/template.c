@@ -213,7 +213,7 @@ static void error_at(struct compiler *c, const char *at, const char *fmt, ...)
             col++;
         }
     }
-    struct mofc_location loc = {c->t->origin, line, col};
+    struct mofc_location loc = {.file = c->t->origin, .fixed_line = line, .fixed_column = col};
     va_list ap;
     va_start(ap, fmt);
     cg_verror(c->r, &loc, fmt, ap);

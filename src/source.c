@@ -9,6 +9,8 @@
 #include "source.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -314,10 +316,21 @@ static void build_lines(struct source_file *f)
     f->nlines = (uint32_t)n;
 }
 
-static uint32_t line_index(struct source_file *f, uint32_t off)
+/* Line tables are built on first use.  Back ends may ask for positions
+ * from several threads, so building one is serialised. */
+static pthread_mutex_t lines_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void need_lines(struct source_file *f)
 {
+    pthread_mutex_lock(&lines_lock);
     if (!f->lines)
         build_lines(f);
+    pthread_mutex_unlock(&lines_lock);
+}
+
+static uint32_t line_index(struct source_file *f, uint32_t off)
+{
+    need_lines(f);
     uint32_t lo = 0, hi = f->nlines;
     while (hi - lo > 1) {
         uint32_t mid = lo + (hi - lo) / 2;
@@ -331,8 +344,7 @@ static uint32_t line_index(struct source_file *f, uint32_t off)
 
 uint32_t source_line_offset(struct source_file *f, uint32_t line)
 {
-    if (!f->lines)
-        build_lines(f);
+    need_lines(f);
     if (line == 0)
         return 0;
     return line <= f->nlines ? f->lines[line - 1] : f->len;
@@ -366,6 +378,27 @@ const char *source_line_text(struct mofc *m, struct source_file *f, uint32_t off
     while (e < f->len && f->text[e] != '\n' && f->text[e] != '\r')
         e++;
     return arena_strndup(&m->arena, f->text + b, e - b);
+}
+
+const struct mofc_source *source_public(const struct source_file *f)
+{
+    return (const struct mofc_source *)f;
+}
+
+struct mofc_position mofc_location_position(const struct mofc_location *loc)
+{
+    struct mofc_position p = {0, 0};
+    if (!loc || !loc->file)
+        return p;
+    if (!loc->source) {
+        p.line = loc->fixed_line;
+        p.column = loc->fixed_column;
+        return p;
+    }
+    /* The model hands out const locations; the line table is a cache. */
+    struct source_file *f = (struct source_file *)(uintptr_t)loc->source;
+    source_position(f, loc->offset, &p.line, &p.column);
+    return p;
 }
 
 void source_free(struct source_file *f)

@@ -58,6 +58,9 @@ void source_position(struct source_file *f, uint32_t off, uint32_t *line, uint32
 /* The text of the line holding `off`, without its line break. */
 const char *source_line_text(struct mofc *m, struct source_file *f, uint32_t off);
 
+/* The model's opaque handle for f (see mofc_location_position). */
+const struct mofc_source *source_public(const struct source_file *f);
+
 void source_free(struct source_file *f);
 
 #endif

@@ -14,14 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "context.h"
 #include "diag/diag.h"
 #include "util/strbuf.h"
+#include "xmllib/xmllib.h"
 
 struct xr {
+    const struct xmllib *lib;
     struct mofc *m;
     struct source_file *f;
     enum mofc_origin origin;
@@ -35,10 +35,14 @@ static bool is(const xmlNode *n, const char *name)
     return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
+/* An attribute, read off the parsed tree (no DTD defaults: none is loaded). */
 static const char *get(const xmlNode *n, const char *attr)
 {
-    const xmlAttr *a = xmlHasProp((xmlNode *)n, (const xmlChar *)attr);
-    return a && a->children && a->children->content ? (const char *)a->children->content : NULL;
+    for (const xmlAttr *a = n->properties; a; a = a->next)
+        if (strcmp((const char *)a->name, attr) == 0)
+            return a->children && a->children->content ? (const char *)a->children->content
+                                                        : NULL;
+    return NULL;
 }
 
 static bool get_true(const xmlNode *n, const char *attr)
@@ -56,7 +60,7 @@ static bool get_false(const xmlNode *n, const char *attr)
 /* The span of a node: the start of its line (libxml2 knows no columns). */
 static struct loc at(struct xr *x, const xmlNode *n)
 {
-    struct loc l = {x->f->index, source_line_offset(x->f, (uint32_t)xmlGetLineNo(n)), 1};
+    struct loc l = {x->f->index, source_line_offset(x->f, (uint32_t)x->lib->GetLineNo(n)), 1};
     return l;
 }
 
@@ -86,10 +90,10 @@ static enum mofc_type type_of(const char *t)
 
 static char *text_of(struct xr *x, const xmlNode *n, size_t *len)
 {
-    xmlChar *c = xmlNodeGetContent(n);
+    xmlChar *c = x->lib->NodeGetContent(n);
     size_t l = c ? strlen((const char *)c) : 0;
     char *s = arena_strndup(A, c ? (const char *)c : "", l);
-    xmlFree(c);
+    x->lib->Free(c);
     *len = l;
     return s;
 }
@@ -367,10 +371,10 @@ static const char *locale_of(struct xr *x, const xmlNode *n)
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        xmlChar *l = xmlGetNsProp(c, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+        xmlChar *l = x->lib->GetNsProp(c, (const xmlChar *)"lang", XML_XML_NAMESPACE);
         if (l) {
             char *s = arena_strdup(A, (const char *)l);
-            xmlFree(l);
+            x->lib->Free(l);
             for (char *p = s; *p; p++)
                 if (*p == '-')
                     *p = '_';
@@ -523,20 +527,27 @@ bool xml_looks_like(const struct source_file *f)
 
 void xml_read(struct mofc *m, struct source_file *f, enum mofc_origin origin)
 {
-    struct xr x = {m, f, origin, m->default_ns};
-    xmlSetStructuredErrorFunc(&x, on_xml_error);
+    const char *why = NULL;
+    struct xr x = {xmllib_get(&why), m, f, origin, m->default_ns};
+    if (!x.lib) {
+        struct loc l = {f->index, 0, 1};
+        diag_error(m, &l, "xml-unavailable", "reading CIM-XML needs libxml2: %s", why);
+        m->io_failed = true;   /* the machine's problem, not the input's */
+        return;
+    }
+    x.lib->SetStructuredErrorFunc(&x, on_xml_error);
     /* No network, no entity expansion, no DTD loading: the file is data. */
-    xmlDocPtr doc = xmlReadMemory(f->text, (int)f->len, f->path, "UTF-8",
-                                  XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlDocPtr doc = x.lib->ReadMemory(f->text, (int)f->len, f->path, "UTF-8",
+                                      XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    x.lib->SetStructuredErrorFunc(NULL, NULL);
     if (!doc)
         return;
-    const xmlNode *root = xmlDocGetRootElement(doc);
+    const xmlNode *root = x.lib->DocGetRootElement(doc);
     if (!root || !is(root, "CIM")) {
         struct loc l = {f->index, 0, 1};
         diag_error(m, &l, "xml-structure", "not a CIM-XML document (the root element is <%s>)",
                    root ? (const char *)root->name : "nothing");
-        xmlFreeDoc(doc);
+        x.lib->FreeDoc(doc);
         return;
     }
     for (const xmlNode *d = root->children; d; d = d->next) {
@@ -562,5 +573,5 @@ void xml_read(struct mofc *m, struct source_file *f, enum mofc_origin origin)
             }
         }
     }
-    xmlFreeDoc(doc);
+    x.lib->FreeDoc(doc);
 }

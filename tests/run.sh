@@ -178,7 +178,9 @@ run_unit() {
 # ---------------------------------------------------------------- lint
 
 # Back ends see only the model (STYLE §2): a quoted include in codegen/
-# must name mofc/... or a file beside the includer.
+# must name mofc/... or a file beside the includer.  The one exception is
+# xmllib/xmllib.h, libxml2 loaded on demand, which stands in for the
+# library's own headers.
 run_lint() {
     local id=lint/codegen-includes f inc bad=()
     selected "$id" || return
@@ -189,7 +191,7 @@ run_lint() {
     fi
     for f in "${files[@]}"; do
         while IFS= read -r inc; do
-            [[ $inc == mofc/* ]] && continue
+            [[ $inc == mofc/* || $inc == xmllib/xmllib.h ]] && continue
             [[ -f $(dirname "$f")/$inc ]] && [[ $inc != *..* ]] && continue
             bad+=("$f: #include \"$inc\"")
         done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f")

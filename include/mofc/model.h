@@ -51,15 +51,28 @@ const char *mofc_type_name(enum mofc_type t);
 bool mofc_type_is_integer(enum mofc_type t);
 bool mofc_type_is_signed(enum mofc_type t);
 
-/* A place in the input: file path as given, 1-based line and column
- * (columns count characters, not bytes).  Line 0 is a place in a binary
- * MOF: `column` is then a byte offset (in the file for the container and
- * its compressed data, in the decompressed data for the objects). */
+/* A place in the input.  Line and column are worked out only when asked
+ * (mofc_location_position), so a run that renders no position builds no
+ * line tables.  Locations made outside a loaded source (templates) carry
+ * their line and column directly. */
+struct mofc_source;                       /* a loaded input file (opaque) */
 struct mofc_location {
-    const char *file;
+    const char *file;                     /* path as given; NULL: no location */
+    const struct mofc_source *source;     /* text `offset` is in; NULL: fixed_* below */
+    uint32_t offset;                      /* byte offset into the decoded UTF-8 text */
+    uint32_t fixed_line, fixed_column;    /* only when source is NULL */
+};
+
+/* 1-based line and column (columns count characters, not bytes); 0 and 0
+ * for no location.  Line 0 with a file is a place in a binary MOF: the
+ * column is then a byte offset (in the file for the container and its
+ * compressed data, in the decompressed data for the objects).  Safe to
+ * call from several threads at once. */
+struct mofc_position {
     uint32_t line;
     uint32_t column;
 };
+struct mofc_position mofc_location_position(const struct mofc_location *loc);
 
 /* A UTF-8 string that may hold NUL (from "\x0"); always NUL-terminated. */
 struct mofc_string {
@@ -240,6 +253,8 @@ struct mofc_property {
     struct mofc_typeinfo t;
     struct mofc_qualifier_list qualifiers;  /* effective, incl. propagated from `overridden` */
     struct mofc_value default_value;        /* is_null when none (inherited if not restated) */
+    bool default_declared;                  /* the owner's source writes the initializer;
+                                               false when default_value is inherited */
     unsigned flags;                         /* enum mofc_property_flags, effective */
     uint32_t max_len, min_len;              /* 0 max_len: none */
     bool has_max_value, has_min_value;

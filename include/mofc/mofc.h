@@ -65,8 +65,15 @@ enum mofc_wcat {
 const char *mofc_wcat_name(enum mofc_wcat c);
 enum mofc_wcat mofc_wcat_from_name(const char *name);  /* MOFC_W_COUNT_ if unknown */
 
+/* A rendered position: what a diagnostic reports. */
+struct mofc_point {
+    const char *file;
+    uint32_t line;           /* 1-based */
+    uint32_t column;         /* 1-based, in characters */
+};
+
 struct mofc_span {
-    struct mofc_location begin;
+    struct mofc_point begin;
     uint32_t end_column;     /* exclusive, on begin's line; == begin.column for a point */
 };
 

@@ -62,12 +62,13 @@ static void init_names(struct sema *s)
 
 struct mofc_location sema_location(struct sema *s, const struct loc *l)
 {
-    struct mofc_location r = {NULL, 0, 0};
+    struct mofc_location r = {0};
     if (!l || l->file >= s->m->files.len)
         return r;
     struct source_file *f = s->m->files.items[l->file];
     r.file = f->path;
-    source_position(f, l->off, &r.line, &r.column);
+    r.source = source_public(f);
+    r.offset = l->off;
     return r;
 }
 
@@ -179,8 +180,6 @@ static void declare_qualifier(struct sema *s, struct ast_qualifier_decl *d)
 {
     struct mofc *m = s->m;
     const struct name *ns = decl_ns(s, d->ns, d->origin);
-    char *what = arena_printf(s->a, "default value of qualifier '%s'", d->name->text);
-
     struct squaldecl *q = ARENA_NEW(s->a, struct squaldecl);
     q->ast = d;
     q->key = d->name->key;
@@ -195,9 +194,11 @@ static void declare_qualifier(struct sema *s, struct ast_qualifier_decl *d)
     q->pub.default_value.is_null = true;
     q->wmi_builtin = d->origin == MOFC_ORIGIN_BUILTIN &&
                      strstr(m->files.items[d->loc.file]->path, "qualifiers/wmi") != NULL;
-    if (d->default_value)
+    if (d->default_value) {
+        char *what = arena_printf(s->a, "default value of qualifier '%s'", d->name->text);
         sema_convert_value(s, d->default_value, d->type.type, d->array.is_array, what,
                            &q->pub.default_value);
+    }
     if (d->scopes == 0 && d->origin == MOFC_ORIGIN_USER) {
         if (s->wmi)
             q->pub.scopes = MOFC_SCOPE_ANY;

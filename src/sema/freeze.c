@@ -84,6 +84,15 @@ const struct mofc_model *sema_freeze(struct sema *s)
     /* Qualifier declarations: the ones in force (a user declaration
      * replaces the shipped one it matches). */
     VEC(const struct mofc_qualifier_decl *) qd = {0};
+    /* Names a user declaration in force claims, in some namespace. */
+    struct ptrmap user_names;
+    ptrmap_init(&user_names);
+    for (size_t k = 0; k < s->qualdecl_list.len; k++) {
+        struct squaldecl *u = s->qualdecl_list.items[k];
+        if (u->pub.origin == MOFC_ORIGIN_USER &&
+            ptrmap_get(&s->qualdecls, u->ast->ns->key, u->key) == u)
+            ptrmap_put(&user_names, s->global_ns, u->key, u);
+    }
     for (size_t i = 0; i < s->qualdecl_list.len; i++) {
         struct squaldecl *q = s->qualdecl_list.items[i];
         const struct name *ns = q->pub.origin == MOFC_ORIGIN_USER ? q->ast->ns->key
@@ -92,13 +101,7 @@ const struct mofc_model *sema_freeze(struct sema *s)
             continue;
         if (q->pub.origin != MOFC_ORIGIN_USER) {
             /* Shadowed by a user declaration in some namespace? */
-            bool shadowed = false;
-            for (size_t k = 0; k < s->qualdecl_list.len && !shadowed; k++) {
-                struct squaldecl *u = s->qualdecl_list.items[k];
-                shadowed = u != q && u->key == q->key && u->pub.origin == MOFC_ORIGIN_USER &&
-                           ptrmap_get(&s->qualdecls, u->ast->ns->key, u->key) == u;
-            }
-            if (shadowed)
+            if (ptrmap_get(&user_names, s->global_ns, q->key))
                 continue;
         }
         q->pub.loc = sema_location(s, &q->ast->loc);
@@ -106,6 +109,7 @@ const struct mofc_model *sema_freeze(struct sema *s)
     }
     if (qd.len)
         qsort(qd.items, qd.len, sizeof *qd.items, cmp_qualdecl);
+    ptrmap_free(&user_names);
     m->nqualifier_decls = qd.len;
     m->qualifier_decls = VEC_FREEZE(s->a, qd);
     VEC_FREE(qd);

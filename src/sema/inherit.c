@@ -549,6 +549,7 @@ static void do_property(struct sema *s, struct sclass *c, struct sclass *sup,
 
     /* Default value. */
     if (f->default_value) {
+        p->default_declared = true;
         char *w = arena_printf(s->a, "default value of %s", what);
         if (is_ref && f->default_value->kind == AV_ALIAS && !s->wmi)
             diag_error(m, &f->default_value->loc, "alias-default",

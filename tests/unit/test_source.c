@@ -65,4 +65,39 @@ TEST(invalid_bytes_are_replaced_and_reported)
     mofc_destroy(m);
 }
 
+/* A check that reports nothing builds no line table; a model location
+ * works out its line and character column when asked. */
+TEST(model_locations_resolve_on_demand)
+{
+    struct compiled c;
+    compile_text(&c,
+                 "// comment\n"
+                 "class Test_A {\n"
+                 "    [Key] string Name;\n"
+                 "    string \xc3\xa9t\xc3\xa9; uint32 Size;\n"
+                 "};\n",
+                 MOFC_DIALECT_DMTF);
+    REQUIRE(c.status == 0);
+    REQUIRE(c.ndiags == 0);
+    for (size_t i = 0; i < c.m->files.len; i++)
+        CHECK(c.m->files.items[i]->lines == NULL);
+    const struct mofc_class *a = mofc_model_find_class(c.model, "Test_A");
+    REQUIRE(a != NULL && a->nproperties == 3);
+    const struct source_file *f = (const struct source_file *)a->loc.source;
+    REQUIRE(f != NULL);
+    CHECK_EQ_STR(f->path, "test.mof");
+    struct mofc_position p = mofc_location_position(&a->loc);
+    CHECK_EQ_INT(p.line, 2);
+    CHECK_EQ_INT(p.column, 7);
+    CHECK(f->lines != NULL);
+    /* Columns count characters: "été" is three of them, five bytes. */
+    p = mofc_location_position(&a->properties[2]->loc);
+    CHECK_EQ_INT(p.line, 4);
+    CHECK_EQ_INT(p.column, 24);
+    struct mofc_location none = {0};
+    p = mofc_location_position(&none);
+    CHECK_EQ_INT(p.line, 0);
+    compiled_free(&c);
+}
+
 TEST_MAIN()

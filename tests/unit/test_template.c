@@ -17,9 +17,11 @@ static void on_error(void *user, const struct mofc_location *loc, const char *me
 {
     struct errors *e = user;
     e->n++;
-    if (loc)
-        snprintf(e->last, sizeof e->last, "%s:%u:%u: %s", loc->file, loc->line, loc->column,
+    if (loc) {
+        struct mofc_position at = mofc_location_position(loc);
+        snprintf(e->last, sizeof e->last, "%s:%u:%u: %s", loc->file, at.line, at.column,
                  message);
+    }
     else
         snprintf(e->last, sizeof e->last, "%s", message);
 }
