@@ -398,7 +398,7 @@ static struct ast_value *value(struct br *b, uint32_t vt, size_t off, size_t end
 
 /* The flavor bits recorded for the qualifier at `off`; *found tells
  * whether the trailer has an entry for it. */
-static unsigned flavors_at(struct br *b, size_t off, bool *found)
+static unsigned flavors_at(struct br *b, size_t off, bool *found, uint32_t *raw)
 {
     size_t lo = 0, hi = b->nflavors;
     uint32_t f = 0;
@@ -415,6 +415,7 @@ static unsigned flavors_at(struct br *b, size_t off, bool *found)
             hi = mid;
         }
     }
+    *raw = f;
     unsigned out = (f & 0x10) ? MOFC_FLAVOR_DISABLEOVERRIDE : MOFC_FLAVOR_ENABLEOVERRIDE;
     out |= (f & 0x02) ? MOFC_FLAVOR_TOSUBCLASS : MOFC_FLAVOR_RESTRICTED;
     if (f & 0x01)
@@ -427,7 +428,8 @@ static unsigned flavors_at(struct br *b, size_t off, bool *found)
 /* What a qualifier list says besides the qualifiers themselves: the
  * CIMTYPE, MAX and ID qualifiers mofcomp adds are taken out.  A MAX or ID
  * the trailer gives flavors to was written by the user and stays (the
- * added ones have none); ID orders the parameters either way. */
+ * ones mofc adds have none, mofcomp's IDs have exactly ToInstance and
+ * DisableOverride); ID orders the parameters either way. */
 struct implicit {
     struct mofc_string cimtype;   /* text NULL: none */
     bool has_max, has_id;
@@ -466,7 +468,8 @@ static struct ast_qualifier *qualifier_list(struct br *b, size_t off, size_t end
         }
         q->braces = q->value->kind == AV_ARRAY;
         bool recorded = false;
-        q->flavors = b->flavors ? flavors_at(b, p, &recorded) : 0;
+        uint32_t raw = 0;
+        q->flavors = b->flavors ? flavors_at(b, p, &recorded, &raw) : 0;
         p = qend;
         if (imp && fold_cmp(q->name->text, "CIMTYPE") == 0 && q->value->kind == AV_STRING) {
             imp->cimtype = q->value->u.string;
@@ -481,7 +484,8 @@ static struct ast_qualifier *qualifier_list(struct br *b, size_t off, size_t end
         if (imp && fold_cmp(q->name->text, "ID") == 0 && q->value->kind == AV_INT) {
             imp->has_id = true;
             imp->id = int_of(q->value);
-            if (!recorded)
+            /* mofcomp gives the IDs it adds ToInstance and DisableOverride. */
+            if (!recorded || raw == 0x11)
                 continue;
         }
         *tail = q;
@@ -596,9 +600,13 @@ static void property_list(struct br *b, size_t off, size_t end, int depth,
     uint32_t count = rd32(b, off + 4, lend);
     if (count > (lend - off - 8) / 20)
         bad(b, off + 4, "%u properties cannot fit in a %zu-byte list", count, lend - off);
-    o->props = ARENA_ARRAY(A, struct prop, count ? count : 1);
+    /* mofcomp may leave the system properties (__CLASS...) out of the
+     * count and put them after the counted ones: records go on to the end
+     * of the list either way.  Each is at least 20 bytes. */
+    size_t most = (lend - off - 8) / 20;
+    o->props = ARENA_ARRAY(A, struct prop, most ? most : 1);
     size_t p = off + 8;
-    for (uint32_t i = 0; i < count; i++) {
+    for (uint32_t i = 0; i < count || p < lend; i++) {
         struct prop pr;
         size_t at_off = p;
         property(b, p, lend, depth, &pr);

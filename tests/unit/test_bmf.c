@@ -364,6 +364,45 @@ TEST(bmf_reads_a_blob_built_by_hand)
     free(blob);
 }
 
+TEST(bmf_system_properties_after_the_count)
+{
+    /* A property list that counts only P and puts __CLASS and __NAMESPACE
+     * after it. */
+    struct img g;
+    size_t count = image_begin(&g);
+    size_t at = u32(&g, 0);
+    u32(&g, 0xFFFFFFFF);
+    u32(&g, 0);
+    size_t moff = u32(&g, 0);
+    u32(&g, 0);
+    size_t info = g.n;
+    size_t pl = u32(&g, 0);
+    u32(&g, 1);
+    string_prop(&g, "P", NULL);
+    sysprop(&g, "__CLASS", "Test_Late");
+    sysprop(&g, "__NAMESPACE", "root/late");
+    done(&g, pl);
+    set32(&g, moff, (uint32_t)(g.n - info));
+    u32(&g, 8);
+    u32(&g, 0);
+    done(&g, at);
+    set32(&g, count, 1);
+    set32(&g, 4, (uint32_t)g.n);
+    size_t len;
+    char *blob = blob_of(&g, &len, 0);
+    struct compiled c;
+    compile_blob(&c, blob, len, NULL, NULL);
+    if (c.status)
+        dump_diags(&c);
+    REQUIRE(c.status == 0 && c.model);
+    const struct mofc_class *k = mofc_model_find_class(c.model, "Test_Late");
+    REQUIRE(k != NULL);
+    CHECK_EQ_STR(k->namespace_name, "root/late");
+    CHECK_EQ_INT(k->nproperties, 1);
+    compiled_free(&c);
+    free(blob);
+}
+
 /* Compiles the blob and checks that the one error is `msg` at `off`. */
 static void expect_bad(const char *blob, size_t len, size_t off, const char *msg)
 {
