@@ -143,6 +143,7 @@ struct br {
     size_t size;                 /* of the object part */
     struct flavor_entry *flavors; /* sorted by offset; NULL: no trailer */
     const struct name *ns;        /* of the top-level object being read */
+    struct strbuf scratch;        /* strings being decoded */
     size_t nflavors;
     jmp_buf fail;
 };
@@ -230,21 +231,26 @@ static void put_utf8(struct strbuf *sb, uint32_t cp)
     sb_putn(sb, t, n);
 }
 
-/* A NUL-terminated UTF-16LE string at `off` before `end`, as UTF-8 in the
- * arena; *next is the offset after its NUL. */
-static struct mofc_string utf16(struct br *b, size_t off, size_t end, size_t *next)
+/* A NUL-terminated UTF-16LE string at `off` before `end`, decoded as
+ * UTF-8 into b->scratch (reused: names go to the interner, values are
+ * copied once into the arena); *next is the offset after its NUL. */
+static void utf16_scratch(struct br *b, size_t off, size_t end, size_t *next)
 {
-    struct strbuf sb = STRBUF_INIT;
+    struct strbuf *sb = &b->scratch;
+    sb_reset(sb);
     size_t p = off;
     for (;;) {
-        if (p > end || end - p < 2) {
-            sb_free(&sb);
+        if (p > end || end - p < 2)
             bad(b, off, "a string without its terminating NUL");
-        }
         uint32_t c = (uint32_t)b->img[p] | (uint32_t)b->img[p + 1] << 8;
         p += 2;
         if (c == 0)
             break;
+        if (c < 0x80) {
+            char ch = (char)c;
+            sb_putn(sb, &ch, 1);
+            continue;
+        }
         if (c >= 0xD800 && c < 0xDC00 && end - p >= 2) {
             uint32_t lo = (uint32_t)b->img[p] | (uint32_t)b->img[p + 1] << 8;
             if (lo >= 0xDC00 && lo < 0xE000) {
@@ -252,25 +258,29 @@ static struct mofc_string utf16(struct br *b, size_t off, size_t end, size_t *ne
                 p += 2;
             }
         }
-        if (c >= 0xD800 && c < 0xE000) {
-            sb_free(&sb);
+        if (c >= 0xD800 && c < 0xE000)
             bad(b, p - 2, "an unpaired UTF-16 surrogate in a string");
-        }
-        put_utf8(&sb, c);
+        put_utf8(sb, c);
     }
-    struct mofc_string s = {arena_strndup(A, sb.data ? sb.data : "", sb.len), sb.len};
-    sb_free(&sb);
     if (next)
         *next = p;
+}
+
+static struct mofc_string utf16(struct br *b, size_t off, size_t end, size_t *next)
+{
+    utf16_scratch(b, off, end, next);
+    struct mofc_string s = {arena_strndup(A, b->scratch.data ? b->scratch.data : "",
+                                          b->scratch.len),
+                            b->scratch.len};
     return s;
 }
 
 static const struct name *name_at(struct br *b, size_t off, size_t end)
 {
-    struct mofc_string s = utf16(b, off, end, NULL);
-    if (!s.len)
+    utf16_scratch(b, off, end, NULL);
+    if (!b->scratch.len)
         bad(b, off, "an empty name");
-    return intern(&b->m->names, s.text, s.len);
+    return intern(&b->m->names, b->scratch.data, b->scratch.len);
 }
 
 static struct ast_value *new_value(struct br *b, enum ast_value_kind k, size_t off)
@@ -603,8 +613,10 @@ static void property_list(struct br *b, size_t off, size_t end, int depth,
     /* mofcomp may leave the system properties (__CLASS...) out of the
      * count and put them after the counted ones: records go on to the end
      * of the list either way.  Each is at least 20 bytes. */
-    size_t most = (lend - off - 8) / 20;
-    o->props = ARENA_ARRAY(A, struct prop, most ? most : 1);
+    size_t nrec = 0;
+    for (size_t q = off + 8; nrec < count || q < lend; nrec++)
+        q = record_end(b, q, lend, 20, "a property");
+    o->props = ARENA_ARRAY(A, struct prop, nrec ? nrec : 1);
     size_t p = off + 8;
     for (uint32_t i = 0; i < count || p < lend; i++) {
         struct prop pr;
@@ -992,6 +1004,7 @@ void bmf_read(struct mofc *m, const char *path, char *bytes, size_t len, enum mo
     } else {
         read_image(b, usize);
     }
+    sb_free(&b->scratch);
     free(img);
     free(b);
 }
