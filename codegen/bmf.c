@@ -17,9 +17,23 @@
 #include "backends.h"
 
 enum {
-    VT_I2 = 2, VT_I4 = 3, VT_R4 = 4, VT_R8 = 5, VT_BSTR = 8, VT_BOOL = 11, VT_OBJECT = 13,
-    VT_I1 = 16, VT_UI1 = 17, VT_UI2 = 18, VT_UI4 = 19, VT_I8 = 20, VT_UI8 = 21,
-    VT_DATETIME = 101, VT_REFERENCE = 102, VT_CHAR16 = 103, VT_ARRAY = 0x2000,
+    VT_I2 = 2,
+    VT_I4 = 3,
+    VT_R4 = 4,
+    VT_R8 = 5,
+    VT_BSTR = 8,
+    VT_BOOL = 11,
+    VT_OBJECT = 13,
+    VT_I1 = 16,
+    VT_UI1 = 17,
+    VT_UI2 = 18,
+    VT_UI4 = 19,
+    VT_I8 = 20,
+    VT_UI8 = 21,
+    VT_DATETIME = 101,
+    VT_REFERENCE = 102,
+    VT_CHAR16 = 103,
+    VT_ARRAY = 0x2000,
 };
 #define NONE 0xFFFFFFFFu
 
@@ -34,7 +48,7 @@ struct w {
     struct flavor_entry *fl;
     size_t nfl, capfl;
     struct cg_report *r;
-    const struct mofc_location *where;   /* element being written, for errors */
+    const struct mofc_location *where; /* element being written, for errors */
 };
 
 static void reserve(struct w *w, size_t n)
@@ -156,22 +170,38 @@ static void name(struct w *w, const char *s)
 static uint32_t vt_of(enum mofc_type t)
 {
     switch (t) {
-    case MOFC_TYPE_BOOLEAN: return VT_BOOL;
-    case MOFC_TYPE_UINT8: return VT_UI1;
-    case MOFC_TYPE_SINT8: return VT_I1;
-    case MOFC_TYPE_UINT16: return VT_UI2;
-    case MOFC_TYPE_SINT16: return VT_I2;
-    case MOFC_TYPE_UINT32: return VT_UI4;
-    case MOFC_TYPE_SINT32: return VT_I4;
-    case MOFC_TYPE_UINT64: return VT_UI8;
-    case MOFC_TYPE_SINT64: return VT_I8;
-    case MOFC_TYPE_REAL32: return VT_R4;
-    case MOFC_TYPE_REAL64: return VT_R8;
-    case MOFC_TYPE_CHAR16: return VT_CHAR16;
-    case MOFC_TYPE_DATETIME: return VT_DATETIME;
-    case MOFC_TYPE_REFERENCE: return VT_REFERENCE;
-    case MOFC_TYPE_OBJECT: return VT_OBJECT;
-    default: return VT_BSTR;
+    case MOFC_TYPE_BOOLEAN:
+        return VT_BOOL;
+    case MOFC_TYPE_UINT8:
+        return VT_UI1;
+    case MOFC_TYPE_SINT8:
+        return VT_I1;
+    case MOFC_TYPE_UINT16:
+        return VT_UI2;
+    case MOFC_TYPE_SINT16:
+        return VT_I2;
+    case MOFC_TYPE_UINT32:
+        return VT_UI4;
+    case MOFC_TYPE_SINT32:
+        return VT_I4;
+    case MOFC_TYPE_UINT64:
+        return VT_UI8;
+    case MOFC_TYPE_SINT64:
+        return VT_I8;
+    case MOFC_TYPE_REAL32:
+        return VT_R4;
+    case MOFC_TYPE_REAL64:
+        return VT_R8;
+    case MOFC_TYPE_CHAR16:
+        return VT_CHAR16;
+    case MOFC_TYPE_DATETIME:
+        return VT_DATETIME;
+    case MOFC_TYPE_REFERENCE:
+        return VT_REFERENCE;
+    case MOFC_TYPE_OBJECT:
+        return VT_OBJECT;
+    default:
+        return VT_BSTR;
     }
 }
 
@@ -180,12 +210,30 @@ static void object_instance(struct w *w, const struct mofc_instance *in, bool to
 static void scalar(struct w *w, uint32_t vt, const struct mofc_value *v)
 {
     switch (vt) {
-    case VT_BOOL: u16(w, v->v.boolean ? 0xFFFF : 0); break;
-    case VT_I1: case VT_UI1: { uint8_t b = (uint8_t)v->v.u; put(w, &b, 1); break; }
-    case VT_I2: case VT_UI2: u16(w, (uint32_t)v->v.u); break;
-    case VT_CHAR16: u16(w, v->v.char16); break;
-    case VT_I4: case VT_UI4: u32(w, (uint32_t)v->v.u); break;
-    case VT_I8: case VT_UI8: u64(w, v->v.u); break;
+    case VT_BOOL:
+        u16(w, v->v.boolean ? 0xFFFF : 0);
+        break;
+    case VT_I1:
+    case VT_UI1: {
+        uint8_t b = (uint8_t)v->v.u;
+        put(w, &b, 1);
+        break;
+    }
+    case VT_I2:
+    case VT_UI2:
+        u16(w, (uint32_t)v->v.u);
+        break;
+    case VT_CHAR16:
+        u16(w, v->v.char16);
+        break;
+    case VT_I4:
+    case VT_UI4:
+        u32(w, (uint32_t)v->v.u);
+        break;
+    case VT_I8:
+    case VT_UI8:
+        u64(w, v->v.u);
+        break;
     case VT_R4: {
         float f = (float)v->v.real;
         uint32_t b;
@@ -199,13 +247,18 @@ static void scalar(struct w *w, uint32_t vt, const struct mofc_value *v)
         u64(w, b);
         break;
     }
-    case VT_DATETIME: utf16(w, v->v.datetime->text, strlen(v->v.datetime->text)); break;
+    case VT_DATETIME:
+        utf16(w, v->v.datetime->text, strlen(v->v.datetime->text));
+        break;
     case VT_REFERENCE:
         utf16(w, v->v.ref.path.text ? v->v.ref.path.text : "",
               v->v.ref.path.text ? v->v.ref.path.len : 0);
         break;
-    case VT_OBJECT: object_instance(w, v->v.object, false); break;
-    default: utf16(w, v->v.string.text, v->v.string.len);
+    case VT_OBJECT:
+        object_instance(w, v->v.object, false);
+        break;
+    default:
+        utf16(w, v->v.string.text, v->v.string.len);
     }
 }
 
@@ -269,10 +322,9 @@ static uint32_t qualifier_vt(const struct mofc_qualifier *q)
  * none, which is how a reader tells them from the user's. */
 static void flavor(struct w *w, size_t at, unsigned f)
 {
-    uint32_t bits = (f & MOFC_FLAVOR_TOINSTANCE ? 0x01u : 0) |
-                    (f & MOFC_FLAVOR_TOSUBCLASS ? 0x02u : 0) |
-                    (f & MOFC_FLAVOR_DISABLEOVERRIDE ? 0x10u : 0) |
-                    (f & MOFC_FLAVOR_AMENDED ? 0x80u : 0);
+    uint32_t bits =
+        (f & MOFC_FLAVOR_TOINSTANCE ? 0x01u : 0) | (f & MOFC_FLAVOR_TOSUBCLASS ? 0x02u : 0) |
+        (f & MOFC_FLAVOR_DISABLEOVERRIDE ? 0x10u : 0) | (f & MOFC_FLAVOR_AMENDED ? 0x80u : 0);
     if (w->nfl == w->capfl) {
         size_t cap = w->capfl ? w->capfl * 2 : 256;
         struct flavor_entry *fl = realloc(w->fl, cap * sizeof *fl);
@@ -315,8 +367,7 @@ struct extra {
     uint32_t max, id;
 };
 
-static void qualifier_list(struct w *w, const struct mofc_qualifier_list *l,
-                           const struct extra *x)
+static void qualifier_list(struct w *w, const struct mofc_qualifier_list *l, const struct extra *x)
 {
     size_t at = begin(w);
     size_t count_at = w->len;
@@ -383,9 +434,8 @@ static bool has_qualifier(const struct mofc_qualifier_list *l, const char *qname
 /* Property record: length, type, name offset, value offset, qualifier
  * list offset; then name, value, qualifier list (NULL: a system property,
  * no qualifier list). */
-static void property_record(struct w *w, const char *pname, uint32_t vt,
-                            const struct mofc_value *v, const struct mofc_qualifier_list *quals,
-                            const struct extra *x)
+static void property_record(struct w *w, const char *pname, uint32_t vt, const struct mofc_value *v,
+                            const struct mofc_qualifier_list *quals, const struct extra *x)
 {
     size_t at = begin(w);
     u32(w, vt);
@@ -485,8 +535,8 @@ static void object_instance(struct w *w, const struct mofc_instance *in, bool to
     for (size_t i = 0; i < in->nvalues; i++) {
         const struct mofc_property_value *pv = &in->values[i];
         const struct mofc_typeinfo *t = &pv->property->t;
-        uint32_t vt = vt_of(pv->value.is_null ? t->type : pv->value.type) |
-                      (t->is_array ? VT_ARRAY : 0);
+        uint32_t vt =
+            vt_of(pv->value.is_null ? t->type : pv->value.type) | (t->is_array ? VT_ARRAY : 0);
         property_record(w, pv->property->name, vt, &pv->value, &pv->qualifiers, NULL);
         n++;
     }
@@ -607,8 +657,7 @@ static void object_class(struct w *w, const struct mofc_class *c)
     end(w, o.at);
 }
 
-char *cg_bmf(const struct mofc_model *m, const bool *selected, struct cg_report *r,
-             size_t *len)
+char *cg_bmf(const struct mofc_model *m, const bool *selected, struct cg_report *r, size_t *len)
 {
     struct w w = {0};
     w.r = r;

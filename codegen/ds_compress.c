@@ -12,13 +12,13 @@
 
 #include "backends.h"
 
-#define WINDOW 4414u      /* distance 4415 is the end mark */
+#define WINDOW 4414u /* distance 4415 is the end mark */
 #define MAX_MATCH 512u
 #define MIN_MATCH 3u
 #define HASH_BITS 15
 #define CHAIN_DEPTH 16
-#define NICE_MATCH 96u     /* long enough: stop searching */
-#define RING 8192u        /* power of two above WINDOW */
+#define NICE_MATCH 96u /* long enough: stop searching */
+#define RING 8192u     /* power of two above WINDOW */
 
 struct bitw {
     uint8_t *d;

@@ -56,7 +56,12 @@ bool bmf_ds_decompress(const uint8_t *in, size_t inlen, uint8_t *out, size_t out
 {
     struct bits b = {in, inlen, 0};
     size_t n = 0;
-#define FAIL(msg) do { *err_off = b.pos / 8; *why = (msg); return false; } while (0)
+#define FAIL(msg)                                                                                  \
+    do {                                                                                           \
+        *err_off = b.pos / 8;                                                                      \
+        *why = (msg);                                                                              \
+        return false;                                                                              \
+    } while (0)
     if (inlen < 4 || in[0] != 'D' || in[1] != 'S')
         FAIL("compressed data does not start with the DS signature");
     b.pos = 32;
@@ -123,10 +128,24 @@ bool bmf_ds_decompress(const uint8_t *in, size_t inlen, uint8_t *out, size_t out
 /* ---------------------------------------------------------------- image */
 
 enum {
-    VT_I2 = 2, VT_I4 = 3, VT_R4 = 4, VT_R8 = 5, VT_BSTR = 8, VT_BOOL = 11, VT_OBJECT = 13,
-    VT_I1 = 16, VT_UI1 = 17, VT_UI2 = 18, VT_UI4 = 19, VT_I8 = 20, VT_UI8 = 21,
-    VT_DATETIME = 101, VT_REFERENCE = 102, VT_CHAR16 = 103,
-    VT_ARRAY = 0x2000, VT_BYREF = 0x4000,
+    VT_I2 = 2,
+    VT_I4 = 3,
+    VT_R4 = 4,
+    VT_R8 = 5,
+    VT_BSTR = 8,
+    VT_BOOL = 11,
+    VT_OBJECT = 13,
+    VT_I1 = 16,
+    VT_UI1 = 17,
+    VT_UI2 = 18,
+    VT_UI4 = 19,
+    VT_I8 = 20,
+    VT_UI8 = 21,
+    VT_DATETIME = 101,
+    VT_REFERENCE = 102,
+    VT_CHAR16 = 103,
+    VT_ARRAY = 0x2000,
+    VT_BYREF = 0x4000,
 };
 #define NONE 0xFFFFFFFFu
 #define MAX_DEPTH 32
@@ -140,7 +159,7 @@ struct br {
     uint32_t file;
     enum mofc_origin origin;
     const uint8_t *img;
-    size_t size;                 /* of the object part */
+    size_t size;                  /* of the object part */
     struct flavor_entry *flavors; /* sorted by offset; NULL: no trailer */
     const struct name *ns;        /* of the top-level object being read */
     struct strbuf scratch;        /* strings being decoded */
@@ -269,9 +288,8 @@ static void utf16_scratch(struct br *b, size_t off, size_t end, size_t *next)
 static struct mofc_string utf16(struct br *b, size_t off, size_t end, size_t *next)
 {
     utf16_scratch(b, off, end, next);
-    struct mofc_string s = {arena_strndup(A, b->scratch.data ? b->scratch.data : "",
-                                          b->scratch.len),
-                            b->scratch.len};
+    struct mofc_string s = {
+        arena_strndup(A, b->scratch.data ? b->scratch.data : "", b->scratch.len), b->scratch.len};
     return s;
 }
 
@@ -294,11 +312,24 @@ static struct ast_value *new_value(struct br *b, enum ast_value_kind k, size_t o
 static size_t fixed_size(uint32_t vt)
 {
     switch (vt) {
-    case VT_I1: case VT_UI1: return 1;
-    case VT_I2: case VT_UI2: case VT_BOOL: case VT_CHAR16: return 2;
-    case VT_I4: case VT_UI4: case VT_R4: return 4;
-    case VT_I8: case VT_UI8: case VT_R8: return 8;
-    default: return 0;
+    case VT_I1:
+    case VT_UI1:
+        return 1;
+    case VT_I2:
+    case VT_UI2:
+    case VT_BOOL:
+    case VT_CHAR16:
+        return 2;
+    case VT_I4:
+    case VT_UI4:
+    case VT_R4:
+        return 4;
+    case VT_I8:
+    case VT_UI8:
+    case VT_R8:
+        return 8;
+    default:
+        return 0;
     }
 }
 
@@ -308,8 +339,7 @@ static bool known_scalar(uint32_t vt)
            vt == VT_OBJECT;
 }
 
-static struct ast_instance *read_object(struct br *b, size_t off, size_t end, int depth,
-                                        bool top);
+static struct ast_instance *read_object(struct br *b, size_t off, size_t end, int depth, bool top);
 
 /* One scalar of type vt at off (before end); *next after it. */
 static struct ast_value *scalar(struct br *b, uint32_t vt, size_t off, size_t end, int depth,
@@ -441,7 +471,7 @@ static unsigned flavors_at(struct br *b, size_t off, bool *found, uint32_t *raw)
  * ones mofc adds have none, mofcomp's IDs have exactly ToInstance and
  * DisableOverride); ID orders the parameters either way. */
 struct implicit {
-    struct mofc_string cimtype;   /* text NULL: none */
+    struct mofc_string cimtype; /* text NULL: none */
     bool has_max, has_id;
     int64_t max, id;
 };
@@ -485,8 +515,7 @@ static struct ast_qualifier *qualifier_list(struct br *b, size_t off, size_t end
             imp->cimtype = q->value->u.string;
             continue;
         }
-        if (imp && !recorded && fold_cmp(q->name->text, "MAX") == 0 &&
-            q->value->kind == AV_INT) {
+        if (imp && !recorded && fold_cmp(q->name->text, "MAX") == 0 && q->value->kind == AV_INT) {
             imp->has_max = true;
             imp->max = int_of(q->value);
             continue;
@@ -505,17 +534,29 @@ static struct ast_qualifier *qualifier_list(struct br *b, size_t off, size_t end
 }
 
 /* The MOF type of a property from its value type and CIMTYPE. */
-static struct ast_type type_of(struct br *b, size_t field, uint32_t vt,
-                               const struct implicit *imp)
+static struct ast_type type_of(struct br *b, size_t field, uint32_t vt, const struct implicit *imp)
 {
     struct ast_type t = {MOFC_TYPE_NONE, NULL, at(b, field)};
-    static const struct { uint32_t vt; enum mofc_type t; } map[] = {
-        {VT_BOOL, MOFC_TYPE_BOOLEAN}, {VT_UI1, MOFC_TYPE_UINT8}, {VT_I1, MOFC_TYPE_SINT8},
-        {VT_UI2, MOFC_TYPE_UINT16}, {VT_I2, MOFC_TYPE_SINT16}, {VT_UI4, MOFC_TYPE_UINT32},
-        {VT_I4, MOFC_TYPE_SINT32}, {VT_UI8, MOFC_TYPE_UINT64}, {VT_I8, MOFC_TYPE_SINT64},
-        {VT_R4, MOFC_TYPE_REAL32}, {VT_R8, MOFC_TYPE_REAL64}, {VT_CHAR16, MOFC_TYPE_CHAR16},
-        {VT_BSTR, MOFC_TYPE_STRING}, {VT_DATETIME, MOFC_TYPE_DATETIME},
-        {VT_REFERENCE, MOFC_TYPE_REFERENCE}, {VT_OBJECT, MOFC_TYPE_OBJECT},
+    static const struct {
+        uint32_t vt;
+        enum mofc_type t;
+    } map[] = {
+        {VT_BOOL, MOFC_TYPE_BOOLEAN},
+        {VT_UI1, MOFC_TYPE_UINT8},
+        {VT_I1, MOFC_TYPE_SINT8},
+        {VT_UI2, MOFC_TYPE_UINT16},
+        {VT_I2, MOFC_TYPE_SINT16},
+        {VT_UI4, MOFC_TYPE_UINT32},
+        {VT_I4, MOFC_TYPE_SINT32},
+        {VT_UI8, MOFC_TYPE_UINT64},
+        {VT_I8, MOFC_TYPE_SINT64},
+        {VT_R4, MOFC_TYPE_REAL32},
+        {VT_R8, MOFC_TYPE_REAL64},
+        {VT_CHAR16, MOFC_TYPE_CHAR16},
+        {VT_BSTR, MOFC_TYPE_STRING},
+        {VT_DATETIME, MOFC_TYPE_DATETIME},
+        {VT_REFERENCE, MOFC_TYPE_REFERENCE},
+        {VT_OBJECT, MOFC_TYPE_OBJECT},
     };
     uint32_t e = vt & ~(uint32_t)VT_ARRAY;
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
@@ -537,10 +578,10 @@ struct prop {
     const struct name *name;
     size_t off;
     uint32_t vt;
-    struct ast_value *value;      /* NULL: none */
+    struct ast_value *value; /* NULL: none */
     struct ast_qualifier *quals;
     struct implicit imp;
-    bool system;                  /* no qualifier set: __CLASS and the like */
+    bool system; /* no qualifier set: __CLASS and the like */
 };
 
 static void property(struct br *b, size_t off, size_t end, int depth, struct prop *pr)
@@ -577,8 +618,8 @@ static void array_spec(struct br *b, struct prop *pr, struct ast_array_spec *a)
         q->loc = q->flavor_loc = at(b, pr->off);
         q->value = new_value(b, AV_INT, pr->off);
         q->value->u.integer.neg = pr->imp.max < 0;
-        q->value->u.integer.mag = pr->imp.max < 0 ? (uint64_t)0 - (uint64_t)pr->imp.max
-                                                  : (uint64_t)pr->imp.max;
+        q->value->u.integer.mag =
+            pr->imp.max < 0 ? (uint64_t)0 - (uint64_t)pr->imp.max : (uint64_t)pr->imp.max;
         q->next = pr->quals;
         pr->quals = q;
     }
@@ -603,8 +644,7 @@ struct object_parts {
     struct prop *props;
 };
 
-static void property_list(struct br *b, size_t off, size_t end, int depth,
-                          struct object_parts *o)
+static void property_list(struct br *b, size_t off, size_t end, int depth, struct object_parts *o)
 {
     size_t lend = record_end(b, off, end, 8, "a property list");
     uint32_t count = rd32(b, off + 4, lend);
@@ -645,12 +685,11 @@ struct parsed_object {
     struct object_parts parts;
     struct ast_qualifier *quals;
     uint32_t type;
-    size_t moff;                 /* NONE: no method list */
+    size_t moff; /* NONE: no method list */
     size_t end;
 };
 
-static void object_parts(struct br *b, size_t off, size_t end, int depth,
-                         struct parsed_object *po)
+static void object_parts(struct br *b, size_t off, size_t end, int depth, struct parsed_object *po)
 {
     memset(po, 0, sizeof *po);
     size_t info = off + 20;
@@ -795,8 +834,7 @@ static struct ast_instance *instance_from(struct br *b, size_t off, struct parse
     return in;
 }
 
-static struct ast_instance *read_object(struct br *b, size_t off, size_t end, int depth,
-                                        bool top)
+static struct ast_instance *read_object(struct br *b, size_t off, size_t end, int depth, bool top)
 {
     if (depth > MAX_DEPTH)
         bad(b, off, "objects nested more than %d deep", MAX_DEPTH);
@@ -832,8 +870,7 @@ static struct ast_instance *read_object(struct br *b, size_t off, size_t end, in
         size_t lend = record_end(b, po.moff, end, 8, "a method list");
         uint32_t count = rd32(b, po.moff + 4, lend);
         if (count > (lend - po.moff - 8) / 20)
-            bad(b, po.moff + 4, "%u methods cannot fit in a %zu-byte list", count,
-                lend - po.moff);
+            bad(b, po.moff + 4, "%u methods cannot fit in a %zu-byte list", count, lend - po.moff);
         size_t p = po.moff + 8;
         for (uint32_t i = 0; i < count; i++) {
             struct ast_feature *f = ARENA_NEW(A, struct ast_feature);
@@ -870,8 +907,7 @@ static void read_image(struct br *b, size_t total)
     if (n < total) {
         size_t t = n;
         if (total - t < 20 || memcmp(img + t, "BMOFQUALFLAVOR11", 16) != 0)
-            bad(b, t, "%zu bytes after the objects are not a BMOFQUALFLAVOR11 trailer",
-                total - t);
+            bad(b, t, "%zu bytes after the objects are not a BMOFQUALFLAVOR11 trailer", total - t);
         uint32_t count = u32_at(img + t + 16);
         if ((uint64_t)count * 8 != total - t - 20)
             bad(b, t + 16, "flavor trailer of %u entries in %zu bytes", count, total - t - 20);

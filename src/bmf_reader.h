@@ -25,8 +25,7 @@ bool bmf_file_looks_like(const char *path);
 
 /* Reads one binary MOF file into m->unit.  `bytes` is malloc'd and taken
  * over (it becomes the file's text, so diagnostics can name it). */
-void bmf_read(struct mofc *m, const char *path, char *bytes, size_t len,
-              enum mofc_origin origin);
+void bmf_read(struct mofc *m, const char *path, char *bytes, size_t len, enum mofc_origin origin);
 
 /* DS decompression of `in` into exactly `outlen` bytes.  Returns true, or
  * false with *err_off (byte offset in `in`) and *why set. */

@@ -48,18 +48,22 @@ TEST(ds_decodes_a_stream_built_by_hand)
     ds_header(&b);
     lit(&b, 'a');
     lit(&b, 0xE9);
-    bits(&b, 2u << 2, 8);         /* match, distance 2 (6-bit form) */
-    bits(&b, 0x6, 3);             /* length code "01" + 1 bit: 2 + 1 + 1 = 4 */
+    bits(&b, 2u << 2, 8);          /* match, distance 2 (6-bit form) */
+    bits(&b, 0x6, 3);              /* length code "01" + 1 bit: 2 + 1 + 1 = 4 */
     bits(&b, 7u | (10u << 3), 15); /* match, distance 330 (12-bit form): too far */
-    bits(&b, 1, 1);               /* length 2 */
+    bits(&b, 1, 1);                /* length 2 */
     struct bitbuf ok = b;
     ok.nbits -= 16;
-    bits(&ok, 0x7FFF, 15);        /* end mark */
+    bits(&ok, 0x7FFF, 15); /* end mark */
     uint8_t out[16];
     size_t off = 0;
     const char *why = NULL;
     REQUIRE(bmf_ds_decompress(ok.d, nbytes(&ok), out, 6, &off, &why));
-    CHECK_EQ_MEM(out, "a\xE9" "a\xE9" "a\xE9", 6);
+    CHECK_EQ_MEM(out,
+                 "a\xE9"
+                 "a\xE9"
+                 "a\xE9",
+                 6);
     /* One byte fewer declared: the end mark is not where the data ends. */
     CHECK(!bmf_ds_decompress(ok.d, nbytes(&ok), out, 5, &off, &why));
     CHECK_EQ_STR(why, "a match runs past the declared decompressed size");
@@ -85,7 +89,7 @@ TEST(ds_lengths_and_distances_at_their_limits)
     bits(&b, 1u << 2, 8);
     bits(&b, (1u << 8) | (255u << 9), 17); /* 2^8 + 1 + 255 = 512 */
     bits(&b, 1u << 2, 8);
-    bits(&b, (1u << 6) | (22u << 7), 13);  /* 2^6 + 1 + 22 = 87 */
+    bits(&b, (1u << 6) | (22u << 7), 13); /* 2^6 + 1 + 22 = 87 */
     bits(&b, 0x7FFF, 15);
     uint8_t out[600];
     size_t off;
@@ -139,11 +143,11 @@ TEST(ds_compressor_round_trips)
     for (size_t i = 0; i < sizeof buf; i++)
         buf[i] = next_byte();
     roundtrip(buf, sizeof buf, &clen);
-    CHECK(clen < sizeof buf * 9 / 8 + 64);           /* at worst 9 bits a byte */
+    CHECK(clen < sizeof buf * 9 / 8 + 64); /* at worst 9 bits a byte */
     memset(buf, 'q', sizeof buf);
     roundtrip(buf, sizeof buf, &clen);
-    CHECK(clen < sizeof buf / 100);                   /* 512-byte matches */
-    for (size_t i = 0; i < sizeof buf; i++)          /* text-like, far repeats */
+    CHECK(clen < sizeof buf / 100);         /* 512-byte matches */
+    for (size_t i = 0; i < sizeof buf; i++) /* text-like, far repeats */
         buf[i] = (uint8_t)("Description(\"The value\") uint32 "[i % 33] ^ (i / 5000 & 1));
     roundtrip(buf, sizeof buf, &clen);
     CHECK(clen < sizeof buf / 10);
@@ -254,8 +258,7 @@ static size_t image_begin(struct img *g)
 
 /* A class object: its qualifiers are `nq` of (name, string value). */
 static size_t class_object(struct img *g, const char *name, const char *super, const char *ns,
-                           const char *const *quals, size_t nq, const char *prop,
-                           const char *desc)
+                           const char *const *quals, size_t nq, const char *prop, const char *desc)
 {
     size_t at = u32(g, 0);
     size_t qoff = u32(g, 0), poff = u32(g, 0), moff = u32(g, 0);
@@ -336,7 +339,7 @@ TEST(bmf_reads_a_blob_built_by_hand)
     g.n += 16;
     u32(&g, 1);
     u32(&g, (uint32_t)amended_desc_at);
-    u32(&g, 0x02 | 0x10);         /* ToSubclass, DisableOverride */
+    u32(&g, 0x02 | 0x10); /* ToSubclass, DisableOverride */
     size_t len;
     char *blob = blob_of(&g, &len, 37); /* padding after the data is fine */
     struct compiled c;
@@ -410,7 +413,7 @@ static void expect_bad(const char *blob, size_t len, size_t off, const char *msg
     compile_blob(&c, blob, len, NULL, NULL);
     char want[256];
     if (off == (size_t)-1)
-        snprintf(want, sizeof want, "0:");  /* the offset is not the point */
+        snprintf(want, sizeof want, "0:"); /* the offset is not the point */
     else
         snprintf(want, sizeof want, "0:%zu: error: ", off);
     CHECK_EQ_INT(c.status, 1);
@@ -465,16 +468,31 @@ static void bad_image(void (*edit)(struct img *), size_t off, const char *msg)
     free(blob);
 }
 
-static void bad_magic(struct img *g) { g->d[0] = 'X'; }
-static void object_too_long(struct img *g) { set32(g, 20, 5000); }
-static void object_too_short(struct img *g) { set32(g, 20, 12); }
-static void too_many_objects(struct img *g) { set32(g, 16, 1000); }
-static void name_out_of_range(struct img *g) { set32(g, 20 + 20 + 8 + 8, 0x7777); }
+static void bad_magic(struct img *g)
+{
+    g->d[0] = 'X';
+}
+static void object_too_long(struct img *g)
+{
+    set32(g, 20, 5000);
+}
+static void object_too_short(struct img *g)
+{
+    set32(g, 20, 12);
+}
+static void too_many_objects(struct img *g)
+{
+    set32(g, 16, 1000);
+}
+static void name_out_of_range(struct img *g)
+{
+    set32(g, 20 + 20 + 8 + 8, 0x7777);
+}
 static void bad_trailer(struct img *g)
 {
     memcpy(g->d + g->n, "BMOFQUALFLAVOR11", 16);
     g->n += 16;
-    u32(g, 3);  /* three entries announced, one present */
+    u32(g, 3); /* three entries announced, one present */
     u32(g, 64);
     u32(g, 2);
 }
@@ -486,7 +504,10 @@ static void flavor_out_of_range(struct img *g)
     u32(g, 0x100000);
     u32(g, 2);
 }
-static void trailing_junk(struct img *g) { u32(g, 0xDEADBEEF); }
+static void trailing_junk(struct img *g)
+{
+    u32(g, 0xDEADBEEF);
+}
 
 TEST(bmf_object_problems_name_their_offset)
 {
@@ -601,7 +622,9 @@ TEST(bmf_amendment_merges_with_locale)
     struct img g;
     size_t count = image_begin(&g);
     static const char *const q[] = {"Amendment", NULL, "Locale", NULL};
-    class_object(&g, "Test_A", NULL, "root/cimv2/ms_40c", q, 2, "P", "en fran\xc3\xa7" "ais");
+    class_object(&g, "Test_A", NULL, "root/cimv2/ms_40c", q, 2, "P",
+                 "en fran\xc3\xa7"
+                 "ais");
     set32(&g, count, 1);
     set32(&g, 4, (uint32_t)g.n);
     memcpy(g.d + g.n, "BMOFQUALFLAVOR11", 16);
@@ -661,10 +684,10 @@ TEST(bmf_writer_output_reads_back)
     const struct mofc_property *p = mofc_class_find_property(k, "Fixed");
     REQUIRE(p != NULL);
     CHECK_EQ_INT(p->t.array_size, 4);
-    CHECK_EQ_INT(p->qualifiers.count, 0);      /* no MAX left behind */
+    CHECK_EQ_INT(p->qualifiers.count, 0); /* no MAX left behind */
     p = mofc_class_find_property(k, "Capped");
     REQUIRE(p != NULL);
-    CHECK_EQ_INT(p->t.array_size, 0);          /* the user's MAX stays a qualifier */
+    CHECK_EQ_INT(p->t.array_size, 0); /* the user's MAX stays a qualifier */
     CHECK(mofc_qualifiers_find(&p->qualifiers, "MAX") != NULL);
     p = mofc_class_find_property(k, "F");
     const struct mofc_qualifier *q = p ? mofc_qualifiers_find(&p->qualifiers, "Description") : NULL;
@@ -676,7 +699,8 @@ TEST(bmf_writer_output_reads_back)
     REQUIRE(mt->nparams == 3);
     CHECK_EQ_STR(mt->params[0].name, "A");
     CHECK_EQ_STR(mt->params[1].name, "B");
-    CHECK_EQ_INT(mt->params[1].flags & (MOFC_PROP_IN | MOFC_PROP_OUT), MOFC_PROP_IN | MOFC_PROP_OUT);
+    CHECK_EQ_INT(mt->params[1].flags & (MOFC_PROP_IN | MOFC_PROP_OUT),
+                 MOFC_PROP_IN | MOFC_PROP_OUT);
     CHECK_EQ_STR(mt->params[2].name, "C");
     CHECK(mt->params[2].t.is_array);
     CHECK(mofc_qualifiers_find(&mt->params[0].qualifiers, "ID") == NULL);
