@@ -501,6 +501,11 @@ static struct ast_qualifier *qualifier_list(struct br *b, size_t off, size_t end
         q->loc = q->flavor_loc = at(b, p);
         if (voff == NONE) {
             q->value = new_value(b, AV_NULL, p);
+        } else if (vt == VT_BOOL && voff == qend - info) {
+            /* A boolean whose record ends where its value would start:
+             * a flag written without a value, TRUE. */
+            q->value = new_value(b, AV_BOOL, p);
+            q->value->u.boolean = true;
         } else {
             q->value = value(b, vt, rel(b, p + 12, info, voff, qend), qend, MAX_DEPTH);
             if (q->value->kind == AV_INSTANCE)

@@ -406,6 +406,51 @@ TEST(bmf_system_properties_after_the_count)
     free(blob);
 }
 
+TEST(bmf_boolean_qualifier_without_value_is_true)
+{
+    /* [Abstract] as a record that ends at its value offset. */
+    struct img g;
+    size_t count = image_begin(&g);
+    size_t at = u32(&g, 0);
+    size_t qoff = u32(&g, 0), poff = u32(&g, 0);
+    u32(&g, 0xFFFFFFFF);
+    u32(&g, 0);
+    size_t info = g.n;
+    set32(&g, qoff, 0);
+    size_t ql = u32(&g, 0);
+    u32(&g, 1);
+    size_t q = u32(&g, 0);
+    u32(&g, 11);
+    u32(&g, 0);
+    size_t voff = u32(&g, 0);
+    size_t qinfo = g.n;
+    wstr(&g, "Abstract");
+    set32(&g, voff, (uint32_t)(g.n - qinfo));
+    done(&g, q);
+    done(&g, ql);
+    set32(&g, poff, (uint32_t)(g.n - info));
+    size_t pl = u32(&g, 0);
+    u32(&g, 2);
+    sysprop(&g, "__CLASS", "Test_Flag");
+    sysprop(&g, "__NAMESPACE", "root/cimv2");
+    done(&g, pl);
+    done(&g, at);
+    set32(&g, count, 1);
+    set32(&g, 4, (uint32_t)g.n);
+    size_t len;
+    char *blob = blob_of(&g, &len, 0);
+    struct compiled c;
+    compile_blob(&c, blob, len, NULL, NULL);
+    if (c.status)
+        dump_diags(&c);
+    REQUIRE(c.status == 0 && c.model);
+    const struct mofc_class *k = mofc_model_find_class(c.model, "Test_Flag");
+    REQUIRE(k != NULL);
+    CHECK(k->flags & MOFC_CLASS_ABSTRACT);
+    compiled_free(&c);
+    free(blob);
+}
+
 /* Compiles the blob and checks that the one error is `msg` at `off`. */
 static void expect_bad(const char *blob, size_t len, size_t off, const char *msg)
 {
