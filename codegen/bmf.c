@@ -36,6 +36,7 @@ enum {
     VT_ARRAY = 0x2000,
 };
 #define NONE 0xFFFFFFFFu
+#define MAX_IMAGE (64u * 1024 * 1024) /* as src/bmf_reader.h's BMF_MAX_IMAGE */
 
 struct flavor_entry {
     uint32_t off, flags;
@@ -690,9 +691,19 @@ char *cg_bmf(const struct mofc_model *m, const bool *selected, struct cg_report 
         u32(&w, w.fl[i].flags);
     }
     free(w.fl);
-    if (w.oom || w.len > UINT32_MAX) {
+    if (w.oom) {
         free(w.d);
         return NULL;
+    }
+    if (w.len > MAX_IMAGE) {
+        /* mofc's reader refuses larger images: write none it cannot read. */
+        cg_error(r, NULL,
+                 "the binary MOF would decompress to %zu bytes, more than the %u "
+                 "mofc reads back; split the input with --class",
+                 w.len, MAX_IMAGE);
+        free(w.d);
+        w.d = NULL;
+        w.len = 0;
     }
     size_t clen = 0;
     uint8_t *cdata = cg_ds_compress(w.d, w.len, &clen);
