@@ -75,8 +75,10 @@ XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 # (src/xmllib/), so a run that touches no XML does not pay for loading it
 # and ICU.  Its headers are still needed to build.
 LIB_LIBS   := -ldl
+JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
+JSON_LIBS   := $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null)
 
-MOFC_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(B)/grammar -Isrc -Iinclude $(XML_CFLAGS)
+MOFC_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -I$(B)/grammar -Isrc -Iinclude $(XML_CFLAGS) $(JSON_CFLAGS)
 ALL_CFLAGS    = $(MOFC_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(WERROR_FLAGS) $(SAN_FLAGS) \
                 $(THREAD_FLAGS) $(FILE_CFLAGS) -MMD -MP
 LINK          = $(CC) $(CFLAGS) $(SAN_FLAGS) $(THREAD_FLAGS) $(LDFLAGS)
@@ -126,7 +128,8 @@ $(LIB): $(LIB_OBJS)
 
 $(MOFC): $(CLI_OBJS) $(LIB)
 	$(if $(XML_CFLAGS),,$(error libxml2 headers not found by pkg-config: apt-get install libxml2-dev pkg-config))
-	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(LIB_LIBS) $(LDLIBS)
+	$(if $(JSON_LIBS),,$(error json-c not found by pkg-config: apt-get install libjson-c-dev))
+	$(LINK) -o $@ $(CLI_OBJS) $(LIB) $(LIB_LIBS) $(JSON_LIBS) $(LDLIBS)
 
 # Sources of the tree.  The generated headers must exist before anything
 # that may include them compiles; afterwards -MMD tracks the real uses.

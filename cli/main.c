@@ -36,19 +36,14 @@ static int run_check(const struct cli_options *o, const struct mofc_model *m)
     return 0;
 }
 
-/* Back-end problems (what a format cannot express) as gcc-style errors. */
+/* Back-end problems (what a format cannot express) go with the other
+ * diagnostics, in their format. */
+static struct renderer *diagnostics;
+
 static void backend_error(void *user, const struct mofc_location *loc, const char *message)
 {
     (void)user;
-    if (loc && loc->file) {
-        struct mofc_position at = mofc_location_position(loc);
-        if (!at.line)
-            fprintf(stderr, "%s: offset 0x%x: error: %s\n", loc->file, at.column, message);
-        else
-            fprintf(stderr, "%s:%u:%u: error: %s\n", loc->file, at.line, at.column, message);
-    } else {
-        fprintf(stderr, "mofc: error: %s\n", message);
-    }
+    render_backend_error(diagnostics, loc, message);
 }
 
 /* Bytes to -o atomically, or to standard output. */
@@ -311,6 +306,24 @@ static int run_split(const struct cli_options *o, const struct mofc_model *m)
     return rc;
 }
 
+static char *render_wmi_header(const struct cli_options *o, const struct mofc_model *m,
+                               const bool *selected, struct cg_report *r, size_t *len)
+{
+    /* The include guard is named after the header, as wmimofck does. */
+    const char *guard = NULL;
+    if (o->output) {
+        guard = strrchr(o->output, '/');
+        guard = guard ? guard + 1 : o->output;
+    }
+    struct cg_wmihdr_options wo = {o->wmi_methods, o->wmi_fixed_strings, guard, selected};
+    return cg_wmi_header(m, &wo, r, len);
+}
+
+static int run_wmi_header(const struct cli_options *o, const struct mofc_model *m)
+{
+    return run_backend(o, m, render_wmi_header, "WMI header");
+}
+
 static const struct {
     const char *name;
     subcommand_fn *run;
@@ -323,13 +336,14 @@ static const struct {
     {"c", run_c, "write C bindings (structs, enums, descriptors) into -o DIR"},
     {"doc", run_doc, "write reference pages (Markdown or HTML) into the directory -o DIR"},
     {"split", run_split, "split out the amended qualifiers: -o NEUTRAL.mof --mfl LOCALIZED.mfl"},
+    {"wmi-header", run_wmi_header, "write the WMI driver header of the guid classes (wmimofck -h)"},
 };
 
 static void usage(FILE *f)
 {
     fputs("usage: mofc SUBCOMMAND [options] FILE...\n\nsubcommands:\n", f);
     for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
-        fprintf(f, "  mofc %-8s %s\n", subcommands[i].name, subcommands[i].summary);
+        fprintf(f, "  mofc %-10s %s\n", subcommands[i].name, subcommands[i].summary);
     fputs("\noptions:\n"
           "  -I DIR                    search DIR for included files\n"
           "  --dialect=dmtf|wmi        DSP0004 MOF (default) or the WMI mofcomp dialect\n"
@@ -340,6 +354,7 @@ static void usage(FILE *f)
           "  --max-errors=N            stop after N errors (20; 0: no limit)\n"
           "  --color=auto|always|never colour diagnostics\n"
           "  --diagnostics-format=text|json|sarif\n"
+          "  --diagnostics-file FILE   write the diagnostics to FILE (not stderr/stdout)\n"
           "  -MD [-MF FILE] [-MT TARGET] write a Make depfile of every file read\n"
           "  -o FILE                   output file (c, doc: output directory)\n"
           "  --class NAME              xml, mof, bmf, c, doc, split: only NAME and the classes it needs\n"
@@ -348,6 +363,8 @@ static void usage(FILE *f)
           "  --format=md|html          doc: Markdown (default) or HTML pages\n"
           "  --locale LL               doc, split: the locale (fr, fr_FR, 0x40c)\n"
           "  --mfl FILE                split: the localized MOF to write\n"
+          "  -m                        wmi-header: structs of the method parameters\n"
+          "  -u                        wmi-header: strings with MaxLen as fixed WCHAR arrays\n"
           "  --help, --version\n",
           f);
 }
@@ -464,8 +481,12 @@ int main(int argc, char **argv)
             o.dep_target = c_target;
         }
     }
+    /* Only `check` has stdout to spare, and only without -v: elsewhere an
+     * output without -o goes there, so a SARIF log may not. */
+    bool stdout_taken = o.verbose || (!o.output && strcmp(cmd, "check") != 0);
     struct renderer r;
-    render_init(&r, o.format, o.color);
+    render_init(&r, o.format, o.color, o.diagnostics_file, stdout_taken);
+    diagnostics = &r;
     struct mofc *m = mofc_create(&o.lib);
     mofc_set_diag_sink(m, render_diagnostic, &r);
     for (size_t i = 0; i < o.ninputs; i++)
@@ -474,12 +495,12 @@ int main(int argc, char **argv)
     const struct mofc_model *model = mofc_model(m);
     if (rc == 0 && model)
         rc = run(&o, model);
-    render_finish(&r);
     if (o.depfile && rc != 2) {
         int drc = write_depfile(&o, m);
         if (drc)
             rc = drc;
     }
+    rc = render_finish(&r, rc);
     mofc_destroy(m);
     cli_options_free(&o);
     free(c_target);

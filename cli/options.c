@@ -72,7 +72,6 @@ static const char *value_of(int argc, char **argv, int *i, const char *opt)
 
 int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcommand)
 {
-    (void)subcommand;
     memset(o, 0, sizeof *o);
     o->lib.max_errors = 20;
     o->color = -1;
@@ -187,6 +186,10 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
                 usage_error("--diagnostics-format takes text, json or sarif, not '%s'", v);
                 return 2;
             }
+        } else if (strncmp(a, "--diagnostics-file", 18) == 0 && (a[18] == '=' || !a[18])) {
+            if (!(v = value_of(argc, argv, &i, "--diagnostics-file")))
+                return 2;
+            o->diagnostics_file = v;
         } else if (strncmp(a, "--format", 8) == 0 && (a[8] == '=' || a[8] == '\0')) {
             if (!(v = value_of(argc, argv, &i, "--format")))
                 return 2;
@@ -209,6 +212,10 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
             if (!(v = value_of(argc, argv, &i, "--mfl")))
                 return 2;
             o->mfl = v;
+        } else if (strcmp(subcommand, "wmi-header") == 0 && strcmp(a, "-m") == 0) {
+            o->wmi_methods = true;
+        } else if (strcmp(subcommand, "wmi-header") == 0 && strcmp(a, "-u") == 0) {
+            o->wmi_fixed_strings = true;
         } else if (strcmp(a, "-Werror") == 0) {
             o->lib.warnings_are_errors = true;
         } else if (strcmp(a, "-Wall") == 0) {

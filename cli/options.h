@@ -29,9 +29,13 @@ struct cli_options {
     size_t nclasses;
     int color;                      /* 0 never, 1 always, -1 auto */
     enum diag_format format;
+    const char *diagnostics_file;   /* --diagnostics-file FILE */
     /* doc, split */
     bool doc_html;                  /* --format=html (default md) */
     const char *mfl;                /* split: --mfl FILE */
+    /* wmi-header */
+    bool wmi_methods;               /* -m */
+    bool wmi_fixed_strings;         /* -u */
 };
 
 /* Parses argv after the subcommand.  Returns 0, or 2 after printing a

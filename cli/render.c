@@ -10,9 +10,13 @@
  */
 #include "render.h"
 
+#include <json.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "diag_json.h"
+#include "output.h"
 
 #define BOLD "\033[1m"
 #define RED "\033[1;31m"
@@ -20,16 +24,6 @@
 #define CYAN "\033[1;36m"
 #define GREEN "\033[1;32m"
 #define RESET "\033[0m"
-
-void render_init(struct renderer *r, enum diag_format format, int color)
-{
-    memset(r, 0, sizeof *r);
-    r->format = format;
-    r->out = stderr;
-    if (color < 0)
-        color = isatty(fileno(stderr)) && !getenv("NO_COLOR");
-    r->color = color && format == FORMAT_TEXT;
-}
 
 static const char *severity_name(enum mofc_severity s)
 {
@@ -144,148 +138,74 @@ static void render_text(struct renderer *r, const struct mofc_diagnostic *d)
         text_header(r, &d->notes[i].span, MOFC_NOTE, d->notes[i].message, NULL);
 }
 
-/* ---- JSON ---- */
+/* ---- JSON Lines and SARIF ---- */
 
-static void json_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (*p < 0x20)
-                fprintf(f, "\\u%04x", *p);
-            else
-                fputc(*p, f);
-        }
-    }
-    fputc('"', f);
-}
+static const int JSON_FLAGS = JSON_C_TO_STRING_NOSLASHESCAPE;
 
 static void render_json(struct renderer *r, const struct mofc_diagnostic *d)
 {
-    FILE *f = r->out;
-    fputs("{\"severity\":", f);
-    json_string(f, severity_name(d->severity));
-    fputs(",\"id\":", f);
-    json_string(f, d->id);
-    fputs(",\"category\":", f);
-    if (d->category != MOFC_W_NONE)
-        json_string(f, mofc_wcat_name(d->category));
-    else
-        fputs("null", f);
-    fprintf(f, ",\"promoted\":%s,\"message\":", d->promoted ? "true" : "false");
-    json_string(f, d->message);
-    if (d->span.begin.file) {
-        fputs(",\"file\":", f);
-        json_string(f, d->span.begin.file);
-        fprintf(f, ",\"line\":%u,\"column\":%u,\"end_column\":%u", d->span.begin.line,
-                d->span.begin.column, d->span.end_column);
+    struct json_object *o = diag_json_record(d);
+    const char *s = o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_FLAGS)
+                      : NULL;
+    if (!s) {
+        fputs("mofc: out of memory\n", stderr);
+        exit(2);
     }
-    fputs(",\"includes\":[", f);
-    for (size_t i = 0; i < d->nincludes; i++) {
-        fputs(i ? ",{\"file\":" : "{\"file\":", f);
-        json_string(f, d->includes[i].file);
-        fprintf(f, ",\"line\":%u,\"column\":%u}", d->includes[i].line, d->includes[i].column);
-    }
-    fputs("],\"notes\":[", f);
-    for (size_t i = 0; i < d->nnotes; i++) {
-        const struct mofc_diag_note *n = &d->notes[i];
-        fputs(i ? ",{\"message\":" : "{\"message\":", f);
-        json_string(f, n->message);
-        if (n->span.begin.file) {
-            fputs(",\"file\":", f);
-            json_string(f, n->span.begin.file);
-            fprintf(f, ",\"line\":%u,\"column\":%u", n->span.begin.line, n->span.begin.column);
-        }
-        fputc('}', f);
-    }
-    fputs("]}\n", f);
+    fputs(s, r->out);
+    fputc('\n', r->out);
+    json_object_put(o);
 }
 
-/* ---- SARIF ---- */
-
-static void sarif_location(FILE *f, const struct mofc_span *s)
+static void save(struct renderer *r, const struct mofc_diagnostic *d)
 {
-    fputs("{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", f);
-    json_string(f, s->begin.file);
-    if (!s->begin.line) {
-        /* A place in a binary MOF: the byte offset is the column. */
-        fprintf(f, "},\"region\":{\"byteOffset\":%u,\"byteLength\":%u}}}", s->begin.column,
-                s->end_column > s->begin.column ? s->end_column - s->begin.column : 1);
-        return;
+    if (r->nsaved == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 16;
+        r->saved = realloc(r->saved, r->cap * sizeof *r->saved);
+        if (!r->saved) {
+            fputs("mofc: out of memory\n", stderr);
+            exit(2);
+        }
     }
-    fprintf(f, "},\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endColumn\":%u}}}",
-            s->begin.line, s->begin.column,
-            s->end_column > s->begin.column ? s->end_column : s->begin.column + 1);
+    r->saved[r->nsaved++] = d;
 }
 
-void render_finish(struct renderer *r)
+static void render_sarif(struct renderer *r, int exit_status)
 {
-    if (r->format != FORMAT_SARIF)
-        return;
-    FILE *f = stdout;
-    fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
-          "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"mofc\",\"version\":\"" MOFC_VERSION
-          "\",\"rules\":[",
-          f);
-    /* One rule per distinct id, in first-seen order. */
-    size_t nrules = 0;
-    for (size_t i = 0; i < r->nsaved; i++) {
-        const char *id = r->saved[i]->id;
-        bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = strcmp(r->saved[k]->id, id) == 0;
-        if (seen)
-            continue;
-        fputs(nrules++ ? ",{\"id\":" : "{\"id\":", f);
-        json_string(f, id);
-        fputs(",\"shortDescription\":{\"text\":", f);
-        json_string(f, id);
-        fputs("}}", f);
+    struct json_object *log = diag_sarif_log(r->saved, r->nsaved, exit_status);
+    const char *s = log ? json_object_to_json_string_ext(
+                              log, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_FLAGS)
+                        : NULL;
+    if (!s) {
+        fputs("mofc: out of memory\n", stderr);
+        exit(2);
     }
-    fputs("]}},\"results\":[", f);
-    for (size_t i = 0; i < r->nsaved; i++) {
-        const struct mofc_diagnostic *d = r->saved[i];
-        fputs(i ? ",{\"ruleId\":" : "{\"ruleId\":", f);
-        json_string(f, d->id);
-        fputs(",\"level\":", f);
-        json_string(f, d->severity == MOFC_NOTE      ? "note"
-                       : d->severity == MOFC_WARNING ? "warning"
-                                                     : "error");
-        fputs(",\"message\":{\"text\":", f);
-        json_string(f, d->message);
-        fputc('}', f);
-        if (d->span.begin.file) {
-            fputs(",\"locations\":[", f);
-            sarif_location(f, &d->span);
-            fputc(']', f);
+    fputs(s, r->sarif_out);
+    fputc('\n', r->sarif_out);
+    json_object_put(log);
+}
+
+/* ---- routing ---- */
+
+void render_init(struct renderer *r, enum diag_format format, int color, const char *file,
+                 bool stdout_taken)
+{
+    memset(r, 0, sizeof *r);
+    r->format = format;
+    r->out = stderr;
+    r->sarif_out = stdout_taken ? stderr : stdout;
+    if (file) {
+        r->file = file;
+        r->out = r->sarif_out = open_memstream(&r->buf, &r->buflen);
+        if (!r->out) {
+            fputs("mofc: out of memory\n", stderr);
+            exit(2);
         }
-        size_t nrel = 0;
-        for (size_t k = 0; k < d->nnotes; k++) {
-            if (!d->notes[k].span.begin.file)
-                continue;
-            fputs(nrel++ ? "," : ",\"relatedLocations\":[", f);
-            /* A location with its own message: the note's text. */
-            fprintf(f, "{\"id\":%zu,\"message\":{\"text\":", nrel);
-            json_string(f, d->notes[k].message);
-            fputs("},\"physicalLocation\":", f);
-            fputs("{\"artifactLocation\":{\"uri\":", f);
-            json_string(f, d->notes[k].span.begin.file);
-            fprintf(f, "},\"region\":{\"startLine\":%u,\"startColumn\":%u}}}",
-                    d->notes[k].span.begin.line, d->notes[k].span.begin.column);
-        }
-        if (nrel)
-            fputc(']', f);
-        fputc('}', f);
+        color = 0;
     }
-    fputs("]}]}\n", f);
-    free(r->saved);
-    r->saved = NULL;
+    if (color < 0)
+        color = isatty(fileno(stderr)) && !getenv("NO_COLOR");
+    r->color = color && format == FORMAT_TEXT;
+    pthread_mutex_init(&r->lock, NULL);
 }
 
 void render_diagnostic(const struct mofc_diagnostic *d, void *user)
@@ -299,15 +219,74 @@ void render_diagnostic(const struct mofc_diagnostic *d, void *user)
         render_json(r, d);
         break;
     case FORMAT_SARIF:
-        if (r->nsaved == r->cap) {
-            r->cap = r->cap ? r->cap * 2 : 16;
-            r->saved = realloc(r->saved, r->cap * sizeof *r->saved);
-            if (!r->saved) {
-                fputs("mofc: out of memory\n", stderr);
-                exit(2);
-            }
-        }
-        r->saved[r->nsaved++] = d;
+        save(r, d);
         break;
     }
+}
+
+/* A back end's error, as a diagnostic of its own; the copy lives until
+ * render_finish() (the SARIF log is written then). */
+struct owned_diagnostic {
+    struct mofc_diagnostic d;
+    struct owned_diagnostic *next;
+    char text[];                  /* the message, then the file name */
+};
+
+void render_backend_error(struct renderer *r, const struct mofc_location *loc,
+                          const char *message)
+{
+    const char *file = loc && loc->file ? loc->file : NULL;
+    size_t ml = strlen(message) + 1, fl = file ? strlen(file) + 1 : 0;
+    struct owned_diagnostic *o = calloc(1, sizeof *o + ml + fl);
+    if (!o) {
+        fputs("mofc: out of memory\n", stderr);
+        exit(2);
+    }
+    memcpy(o->text, message, ml);
+    o->d.severity = MOFC_ERROR;
+    o->d.id = "output-error";
+    o->d.message = o->text;
+    if (file) {
+        memcpy(o->text + ml, file, fl);
+        o->d.span.begin.file = o->text + ml;
+        struct mofc_position at = mofc_location_position(loc);
+        o->d.span.begin.line = at.line;
+        o->d.span.begin.column = at.column;
+        o->d.span.end_column = at.column;
+    }
+    /* Back ends may report from their worker threads. */
+    pthread_mutex_lock(&r->lock);
+    o->next = r->owned;
+    r->owned = o;
+    render_diagnostic(&o->d, r);
+    pthread_mutex_unlock(&r->lock);
+}
+
+int render_finish(struct renderer *r, int exit_status)
+{
+    if (r->format == FORMAT_SARIF)
+        render_sarif(r, exit_status);
+    free(r->saved);
+    r->saved = NULL;
+    while (r->owned) {
+        struct owned_diagnostic *next = r->owned->next;
+        free(r->owned);
+        r->owned = next;
+    }
+    pthread_mutex_destroy(&r->lock);
+    if (r->file) {
+        bool ok = fclose(r->out) == 0;
+        r->out = r->sarif_out = NULL;
+        int rc = ok ? output_write(r->file, r->buf, r->buflen, false) : 2;
+        if (!ok)
+            fputs("mofc: out of memory\n", stderr);
+        free(r->buf);
+        r->buf = NULL;
+        if (rc)
+            return rc;
+    } else if (r->sarif_out == stdout && fflush(stdout) != 0) {
+        fputs("mofc: error: cannot write to standard output\n", stderr);
+        return 2;
+    }
+    return exit_status;
 }

@@ -101,4 +101,17 @@ struct cg_doc_options {
  * or what `emit` returned. */
 int cg_doc(const struct mofc_model *m, const struct cg_doc_options *o, struct cg_report *r);
 
+/* The WMI driver header (see wmihdr.c): what wmimofck -h writes for every
+ * class with a guid.  Returns a malloc'ed buffer, or NULL when out of
+ * memory; names the MOF gives that cannot be C are reported through `r`. */
+struct cg_wmihdr_options {
+    bool method_structs;       /* -m: _IN/_OUT structs of the method parameters */
+    bool fixed_strings;        /* -u: a string with MaxLen(n) is WCHAR[n + 1] */
+    const char *guard;         /* base of the include guard (the file name); NULL: wmi_header */
+    const bool *selected;      /* by class index; NULL: every class of the user's files */
+};
+
+char *cg_wmi_header(const struct mofc_model *m, const struct cg_wmihdr_options *o,
+                    struct cg_report *r, size_t *len);
+
 #endif

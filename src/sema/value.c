@@ -330,6 +330,17 @@ static bool convert_scalar(struct sema *s, const struct ast_value *v, enum mofc_
         }
         return type_error(s, v, t, what);
     case MOFC_TYPE_STRING:
+        if (v->kind == AV_INT && s->wmi && !v->u.integer.overflow) {
+            /* mofcomp stores an integer written for a string as its decimal
+             * text (wmicore.mof: Values {0, 1, 2, 3}). */
+            const char *text = arena_printf(s->a, "%s%llu", v->u.integer.neg ? "-" : "",
+                                            (unsigned long long)v->u.integer.mag);
+            diag_warning(s->m, MOFC_W_SYNTAX, &v->loc, "int-as-string",
+                         "%s is string; write the integer as \"%s\"", what, text);
+            out->v.string.text = text;
+            out->v.string.len = strlen(text);
+            return true;
+        }
         if (v->kind != AV_STRING)
             return type_error(s, v, t, what);
         out->v.string = v->u.string;

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Every WMI driver MOF of the corpus that checks goes to binary MOF and
-# back to the same model: the canonical MOF and the flattened CIM-XML of
-# the blob equal those of the MOF, byte for byte.
+# back to the same model: the canonical MOF, the flattened CIM-XML and the
+# driver header (wmi-header -m) of the blob equal those of the MOF, byte
+# for byte.
 . "$MOFC_TESTLIB/common.sh"
 need_corpus
 dir=$MOFC_CORPUS/microsoft+Windows-driver-samples
@@ -24,6 +25,12 @@ for f in wmi/wmisamp/wmisamp.mof wmi/wmiacpi/acpimof.mof general/pcidrv/kmdf/PCI
     run_mofc xml --flatten "${flags[@]}" x.bmf -o b.xml
     expect_status 0
     expect_same a.xml b.xml
+    mkdir -p a b
+    run_mofc wmi-header -m "${flags[@]}" "$dir/$f" -o a/wmi.h
+    expect_status 0
+    run_mofc wmi-header -m "${flags[@]}" x.bmf -o b/wmi.h
+    expect_status 0
+    expect_same a/wmi.h b/wmi.h
     n=$((n + 1))
 done
 [[ $n == 8 ]] || fail "only $n files went round"

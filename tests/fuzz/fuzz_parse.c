@@ -49,6 +49,8 @@ static void back_ends(const struct mofc_model *model)
         d.emit = discard;
         (void)cg_doc(model, &d, &r);
     }
+    struct cg_wmihdr_options wo = {true, true, NULL, NULL};
+    free(cg_wmi_header(model, &wo, &r, &len));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
