@@ -123,6 +123,18 @@ static int run_mof(const struct cli_options *o, const struct mofc_model *m)
     return run_backend(o, m, render_mof, "MOF");
 }
 
+static char *render_bmf(const struct cli_options *o, const struct mofc_model *m,
+                        const bool *selected, struct cg_report *r, size_t *len)
+{
+    (void)o;
+    return cg_bmf(m, selected, r, len);
+}
+
+static int run_bmf(const struct cli_options *o, const struct mofc_model *m)
+{
+    return run_backend(o, m, render_bmf, "binary MOF");
+}
+
 /* Creates `dir` and its missing parents. */
 static int make_dirs(const char *dir)
 {
@@ -321,6 +333,7 @@ static const struct {
     {"check", run_check, "check MOF files (syntax and CIM semantics)"},
     {"xml", run_xml, "write CIM-XML (DSP0201) declarations; --flatten, --no-qualifiers"},
     {"mof", run_mof, "print the resolved model back as canonical MOF"},
+    {"bmf", run_bmf, "write binary MOF (mofcomp -B, DS-compressed) to -o OUT.bmf"},
     {"c", run_c, "write C bindings (structs, enums, descriptors) into -o DIR"},
     {"doc", run_doc, "write reference pages (Markdown or HTML) into the directory -o DIR"},
     {"split", run_split, "split out the amended qualifiers: -o NEUTRAL.mof --mfl LOCALIZED.mfl"},
@@ -346,7 +359,7 @@ static void usage(FILE *f)
           "  --diagnostics-file FILE   write the diagnostics to FILE (not stderr/stdout)\n"
           "  -MD [-MF FILE] [-MT TARGET] write a Make depfile of every file read\n"
           "  -o FILE                   output file (c, doc: output directory)\n"
-          "  --class NAME              xml, mof, c, doc, split: only NAME and the classes it needs\n"
+          "  --class NAME              xml, mof, bmf, c, doc, split: only NAME and the classes it needs\n"
           "  --template-dir DIR        c, doc: templates in DIR replace the built-in ones\n"
           "  -v                        print a summary\n"
           "  --format=md|html          doc: Markdown (default) or HTML pages\n"

@@ -64,7 +64,10 @@ struct mofc_location {
 };
 
 /* 1-based line and column (columns count characters, not bytes); 0 and 0
- * for no location.  Safe to call from several threads at once. */
+ * for no location.  Line 0 with a file is a place in a binary MOF: the
+ * column is then a byte offset (in the file for the container and its
+ * compressed data, in the decompressed data for the objects).  Safe to
+ * call from several threads at once. */
 struct mofc_position {
     uint32_t line;
     uint32_t column;

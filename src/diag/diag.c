@@ -265,7 +265,9 @@ void diag_flush(struct mofc *m)
         struct diag_rec *d = m->diags.items[i];
         if (d->has_loc && d->loc.file < m->files.len) {
             d->pub.span = make_span(m, &d->loc);
-            d->pub.source_line = source_line_text(m, m->files.items[d->loc.file], d->loc.off);
+            if (!m->files.items[d->loc.file]->binary)
+                d->pub.source_line =
+                    source_line_text(m, m->files.items[d->loc.file], d->loc.off);
             fill_includes(m, d);
         }
         if (d->notes.len) {
