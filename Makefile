@@ -1,13 +1,14 @@
 # Makefile - the one build file of mofc (GNU make 4.3+).
 #
 #   make                 build/mofc and build/libmofc.a (the default goal)
-#   make run             check $(RUN_INPUTS), then its CIM-XML, MOF, C bindings and
+#   make run             check $(RUN_INPUTS), then its CIM-XML, MOF, binary MOF, C bindings and
 #                        reference pages (en, fr; Markdown and HTML) under build/out/
 #   make test            build everything, then bash tests/run.sh   (alias: check)
 #   make check-asan      everything again in build-asan/ with ASan+UBSan, then the tests
 #   make valgrind        the corpus checks under valgrind
-#   make fuzz            libFuzzer target in build-fuzz/, run for FUZZ_SECONDS (60), then
-#                        the LSP message reader's (fuzz-lsp) for FUZZ_LSP_SECONDS (20)
+#   make fuzz            libFuzzer targets in build-fuzz/: the front end for FUZZ_SECONDS (60),
+#                        then the binary MOF reader (fuzz-bmf) for FUZZ_BMF_SECONDS (20) and
+#                        the LSP message reader (fuzz-lsp) for FUZZ_LSP_SECONDS (20)
 #   make bench           bench/run.sh (needs ../shared/corpus)
 #   make install         PREFIX=/usr/local DESTDIR=  (bin/mofc, lib/libmofc.a, include/mofc/,
 #                        lib/pkgconfig/mofc.pc, lib/cmake/Mofc/, share/man/man1/mofc.1)
@@ -111,7 +112,8 @@ MOFC       = $(B)/mofc
 LIB_OBJS  := $(LIB_SRCS:%.c=$(B)/obj/%.o) $(GEN_C:.c=.o)
 CLI_OBJS  := $(CLI_SRCS:%.c=$(B)/obj/%.o) $(LSP_SRCS:%.c=$(B)/obj/%.o)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
-REPLAY    := $(if $(FUZZ_SRC),$(B)/tests/fuzz_replay)
+REPLAY    := $(if $(FUZZ_SRC),$(B)/tests/fuzz_replay) \
+             $(if $(wildcard tests/fuzz/fuzz_bmf.c),$(B)/tests/fuzz_bmf_replay)
 LSP_FUZZ_SRC := $(wildcard tests/fuzz/fuzz_lsp.c)
 LSP_REPLAY   := $(if $(LSP_FUZZ_SRC),$(B)/tests/fuzz_lsp_replay)
 # The server's sources without the command's main(), for the LSP fuzz target.
@@ -121,13 +123,13 @@ LSP_FUZZ_DEPS = $(filter-out %/cli/main.o,$(CLI_OBJS))
 
 CORPUS     := $(abspath $(ROOT)/../shared/corpus)
 CIM_SCHEMA  = $(CORPUS)/microsoft+omi/Unix/share/omischema/CIM_Schema.mof
-RUN_INPUTS  = schemas/win32/cimwin32.mof
+RUN_INPUTS  = schemas/win32/CIMWin32.mof
 RUN_MFL     = schemas/win32/cimwin32.fr.mfl
 
 # ---------------------------------------------------------------- build
 
-.PHONY: all run test check check-asan test-build valgrind fuzz fuzz-lsp bench install uninstall \
-        clean update-golden format format-check FORCE
+.PHONY: all run test check check-asan test-build valgrind fuzz fuzz-bmf fuzz-lsp bench install \
+        uninstall clean update-golden format format-check FORCE
 
 all: $(LIB) $(if $(CLI_SRCS),$(MOFC))
 
@@ -201,6 +203,7 @@ run: all
 	$(MOFC) xml -o $(B)/out/cimwin32.xml $(RUN_INPUTS)
 	$(MOFC) xml --flatten -o $(B)/out/cimwin32.flat.xml $(RUN_INPUTS)
 	$(MOFC) mof -o $(B)/out/cimwin32.mof $(RUN_INPUTS)
+	$(MOFC) bmf -o $(B)/out/cimwin32.bmf $(RUN_INPUTS)
 	$(MOFC) c -v -o $(B)/out/c $(RUN_INPUTS)
 	$(MOFC) doc -o $(B)/out/doc/en $(RUN_INPUTS)
 	$(MOFC) doc --format=html -o $(B)/out/html/en $(RUN_INPUTS)
@@ -217,6 +220,11 @@ $(UNIT_BINS): $(B)/tests/%: tests/unit/%.c $(LIB) | $(GRAMMAR_H)
 # The fuzz target with a main() that replays files, so the normal test run
 # keeps it compiling and running.
 $(B)/tests/fuzz_replay: tests/fuzz/fuzz_parse.c $(LIB) | $(GRAMMAR_H)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
+
+# The binary MOF decoder's target likewise (tests/cli/bmf_fuzz_replay.sh).
+$(B)/tests/fuzz_bmf_replay: tests/fuzz/fuzz_bmf.c $(LIB) | $(GRAMMAR_H)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -DMOFC_FUZZ_REPLAY $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
 
@@ -252,6 +260,8 @@ valgrind: all
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) check -v $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) xml --flatten -o /dev/null $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) mof -o /dev/null $(RUN_INPUTS)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) bmf -o $(B)/valgrind.bmf $(RUN_INPUTS)
+	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) mof -o /dev/null $(B)/valgrind.bmf
 	@rm -rf $(B)/valgrind-c
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) c -o $(B)/valgrind-c $(RUN_INPUTS)
 	$(VALGRIND) $(VALGRIND_FLAGS) $(MOFC) doc --format=html --locale fr -o $(B)/valgrind-doc \
@@ -297,6 +307,30 @@ fuzz-lsp:
 	grep -E '^(Done|stat::number_of_executed_units)|cov:' $(FUZZ_DIR)/fuzz_lsp.log | tail -n 3; \
 	echo "fuzz-lsp: no crash in $(FUZZ_LSP_SECONDS) s"
 
+$(B)/fuzz_bmf: tests/fuzz/fuzz_bmf.c $(LIB) | $(GRAMMAR_H)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(LIB_LIBS) $(LDLIBS)
+
+# The binary MOF decoder: seeds are tests/fuzz/bmf-seeds (whole files, and
+# decompressed images after a mode byte), for FUZZ_BMF_SECONDS.
+FUZZ_BMF_SECONDS ?= 20
+fuzz-bmf:
+	$(MAKE) B=$(FUZZ_DIR) CC=$(CLANG) OPT=-O1 SAN_FLAGS='$(FUZZ_FLAGS)' $(FUZZ_DIR)/fuzz_bmf
+	@mkdir -p $(FUZZ_DIR)/corpus-bmf $(FUZZ_DIR)/artifacts
+	@echo "fuzz-bmf: $$(ls tests/fuzz/bmf-seeds | wc -l) seeds, $(FUZZ_BMF_SECONDS) s"
+	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+	$(FUZZ_DIR)/fuzz_bmf -max_total_time=$(FUZZ_BMF_SECONDS) -max_len=65536 -timeout=10 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
+	    $(FUZZ_DIR)/corpus-bmf tests/fuzz/bmf-seeds >$(FUZZ_DIR)/fuzz-bmf.log 2>&1; \
+	st=$$?; \
+	if [ $$st -ne 0 ]; then tail -n 150 $(FUZZ_DIR)/fuzz-bmf.log; \
+	    echo "fuzz-bmf: FAILED (exit $$st); inputs in $(FUZZ_DIR)/artifacts/"; \
+	    echo "reproduce: $(FUZZ_DIR)/fuzz_bmf FILE  (or build/tests/fuzz_bmf_replay FILE);"; \
+	    echo "keep it as a regression: cp FILE tests/fuzz/bmf-seeds/"; \
+	    exit 1; fi; \
+	grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|cov:' \
+	    $(FUZZ_DIR)/fuzz-bmf.log | tail -n 4; \
+	echo "fuzz-bmf: no crash in $(FUZZ_BMF_SECONDS) s"
+
 # Seeds: every .mof and .xml of the golden tests and schemas/, flattened into one
 # directory; new inputs go to $(FUZZ_DIR)/corpus, crashes to artifacts/.
 fuzz:
@@ -321,6 +355,7 @@ fuzz:
 	    $(FUZZ_DIR)/fuzz.log | tail -n 4; \
 	echo "fuzz: no crash in $(FUZZ_SECONDS) s"
 	$(if $(LSP_FUZZ_SRC),$(MAKE) fuzz-lsp)
+	@$(MAKE) --no-print-directory fuzz-bmf
 
 # ---------------------------------------------------------------- bench
 
@@ -388,4 +423,4 @@ clean:
 FORCE:
 
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(UNIT_BINS:=.d) $(REPLAY:=.d) $(LSP_REPLAY:=.d) \
-         $(B)/fuzz_parse.d $(B)/bench/scan_only.d
+         $(B)/fuzz_parse.d $(B)/fuzz_bmf.d $(B)/bench/scan_only.d

@@ -43,6 +43,13 @@ BENCHES=(
     # are compared and left alone).
     'c              "$MOFC" c --dialect=dmtf -o "$OUT/c" "$CIM"'
     'doc            "$MOFC" doc --dialect=dmtf -o "$OUT/md" "$CIM"'
+    'doc_html       "$MOFC" doc --format=html --dialect=dmtf -o "$OUT/html" "$CIM"'
+    # Binary MOF: the schema written as one blob (1.6 MB), then read back
+    # (decompression, decoding, and the same sema as check); and the largest
+    # WMI MOF of the corpus (the DDK's wmicore.mof) as a blob, checked.
+    'bmf            "$MOFC" bmf --dialect=dmtf -Wno-key -o "$OUT/w.bmf" "$CIM"'
+    'bmf_read       "$MOFC" check -Wno-qualifier "$OUT/cim.bmf"'
+    'bmf_read_wmi   "$MOFC" check --with wmi -Wno-key -Wno-valuemap -Wno-syntax "$OUT/wmicore.bmf"'
 )
 # BENCH_FRESH=1: also each run into a new, empty directory (doc as HTML).
 # Off by default: the runs leave some 600 MB of files behind, and on a
@@ -71,6 +78,8 @@ SCHEMA_DIR="$CORPUS/microsoft+omi/Unix/share/omischema"
 CIM="$SCHEMA_DIR/CIM_Schema.mof"
 WMICORE="$CORPUS/9176324+Shark/WinDDK/3790.1830/inc/ddk/w2k/wmicore.mof"
 [[ -f $WMICORE ]] && ROW_BYTES[wmi_header]=$(stat -c %s "$WMICORE")
+# bmf_read_wmi reads the blob of wmicore.mof: MB/s of that MOF too.
+[[ -f $WMICORE ]] && ROW_BYTES[bmf_read_wmi]=$(stat -c %s "$WMICORE")
 if [[ ! -f $CIM ]]; then
     echo "bench: skipped, $CIM not found"
     exit 0
@@ -89,10 +98,17 @@ echo "mofc bench: DMTF CIM Schema 2.32.0, $nfiles files, $(awk -v b="$bytes" \
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null |
     sed 's/.*: //'), $(basename "$BUILD")/"
 echo
-printf '%-12s %10s %10s %10s %10s %12s\n' benchmark "median ms" "min ms" "max ms" "MB/s" \
-    "peak RSS MiB"
-printf '%-12s %10s %10s %10s %10s %12s\n' ------------ ---------- ---------- ---------- \
-    ---------- ------------
+printf '%-12s %10s %10s %10s %10s %12s %10s\n' benchmark "median ms" "min ms" "max ms" "MB/s" \
+    "peak RSS MiB" "cpu ms"
+printf '%-12s %10s %10s %10s %10s %12s %10s\n' ------------ ---------- ---------- ---------- \
+    ---------- ------------ ----------
+
+# The blobs the bmf_read rows decode, made once.
+mkdir -p "$OUT"
+"$MOFC" bmf --dialect=dmtf -Wno-key -o "$OUT/cim.bmf" "$CIM" &&
+    "$MOFC" bmf --dialect=wmi --with wmi -Wno-key -Wno-valuemap -Wno-syntax \
+        -o "$OUT/wmicore.bmf" "$WMICORE" ||
+    echo "bench: the binary MOF inputs could not be written" >&2
 
 failed=0
 for entry in "${BENCHES[@]}"; do
@@ -117,8 +133,9 @@ for entry in "${BENCHES[@]}"; do
     fi
     awk -v n="$name" -v med="${r[median_ms]}" -v min="${r[min_ms]}" -v max="${r[max_ms]}" \
         -v rss="${r[median_rss_kib]}" -v b="${ROW_BYTES[$name]:-$bytes}" -v note="$note" \
-        'BEGIN { printf "%-12s %10.1f %10.1f %10.1f %10.2f %12.1f%s\n",
-                 n, med, min, max, b / 1e6 / (med / 1e3), rss / 1024, note }'
+        -v usr="${r[median_user_ms]:-0}" -v sys="${r[median_sys_ms]:-0}" \
+        'BEGIN { printf "%-12s %10.1f %10.1f %10.1f %10.2f %12.1f %10.1f%s\n",
+                 n, med, min, max, b / 1e6 / (med / 1e3), rss / 1024, usr + sys, note }'
     unset r
 done
 # lsp_edit: `mofc lsp` with the schema loaded, one didChange of a class file

@@ -251,6 +251,13 @@ static struct json_object *physical_location(struct sarif_run *run, const char *
     struct json_object *pl = json_object_new_object();
     put(pl, "artifactLocation", artifact_location(run, file));
     struct json_object *region = json_object_new_object();
+    if (!line) {
+        /* A place in a binary MOF: the column is a byte offset. */
+        put_int(region, "byteOffset", column);
+        put_int(region, "byteLength", end_column > column ? end_column - column : 1);
+        put(pl, "region", region);
+        return pl;
+    }
     put_int(region, "startLine", line);
     put_int(region, "startColumn", column);
     /* endColumn is exclusive; a point gets its one character. */

@@ -126,6 +126,18 @@ static int run_mof(const struct cli_options *o, const struct mofc_model *m)
     return run_backend(o, m, render_mof, "MOF");
 }
 
+static char *render_bmf(const struct cli_options *o, const struct mofc_model *m,
+                        const bool *selected, struct cg_report *r, size_t *len)
+{
+    (void)o;
+    return cg_bmf(m, selected, r, len);
+}
+
+static int run_bmf(const struct cli_options *o, const struct mofc_model *m)
+{
+    return run_backend(o, m, render_bmf, "binary MOF");
+}
+
 /* Creates `dir` and its missing parents. */
 static int make_dirs(const char *dir)
 {
@@ -332,6 +344,7 @@ static const struct {
     {"check", run_check, "check MOF files (syntax and CIM semantics)"},
     {"xml", run_xml, "write CIM-XML (DSP0201) declarations; --flatten, --no-qualifiers"},
     {"mof", run_mof, "print the resolved model back as canonical MOF"},
+    {"bmf", run_bmf, "write binary MOF (mofcomp -B, DS-compressed) to -o OUT.bmf"},
     {"c", run_c, "write C bindings (structs, enums, descriptors) into -o DIR"},
     {"doc", run_doc, "write reference pages (Markdown or HTML) into the directory -o DIR"},
     {"split", run_split, "split out the amended qualifiers: -o NEUTRAL.mof --mfl LOCALIZED.mfl"},
@@ -397,6 +410,10 @@ int main(int argc, char **argv)
         cli_options_free(&o);
         return rc;
     }
+    /* split's --locale names the amendment it writes: an input without one
+     * is what split expects, not something to warn about. */
+    if (strcmp(cmd, "split") == 0 && o.lib.wcat_state[MOFC_W_LOCALE] == 0)
+        o.lib.wcat_state[MOFC_W_LOCALE] = 2;
     /* Only `check` has stdout to spare, and only without -v: elsewhere an
      * output without -o goes there, so a SARIF log may not (nor beside
      * the list of --list-outputs). */

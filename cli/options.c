@@ -86,7 +86,7 @@ static const struct cli_option {
     {"--stamp", NULL, "--stamp FILE",
      "touch FILE after every successful run (the depfile's target)"},
     {"-o", "!check", "-o FILE", "output file (c, doc: output directory)"},
-    {"--class", "xml mof c doc split wmi-header", "--class NAME",
+    {"--class", "xml mof bmf c doc split wmi-header", "--class NAME",
      "only NAME and the classes it needs (repeatable)"},
     {"--flatten", "xml", "--flatten", "every member, with CLASSORIGIN and PROPAGATED"},
     {"--no-qualifiers", "xml", "--no-qualifiers", "leave qualifiers and their declarations out"},
@@ -111,6 +111,7 @@ static const struct {
     {"check", "check [options] FILE..."},
     {"xml", "xml [--flatten] [--no-qualifiers] [--class NAME]... [options] FILE... [-o OUT]"},
     {"mof", "mof [--class NAME]... [options] FILE... [-o OUT]"},
+    {"bmf", "bmf [--class NAME]... [options] FILE... -o OUT.bmf"},
     {"c", "c [--class NAME]... [--template-dir DIR] [options] FILE... -o DIR"},
     {"doc", "doc [--format=md|html] [--locale LL] [--template-dir DIR] [--class NAME]... "
             "[options] FILE... -o DIR"},

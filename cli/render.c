@@ -48,7 +48,9 @@ static void text_header(struct renderer *r, const struct mofc_span *sp, enum mof
     FILE *f = r->out;
     if (r->color)
         fputs(BOLD, f);
-    if (sp->begin.file)
+    if (sp->begin.file && !sp->begin.line)
+        fprintf(f, "%s: offset 0x%x: ", sp->begin.file, sp->begin.column);
+    else if (sp->begin.file)
         fprintf(f, "%s:%u:%u: ", sp->begin.file, sp->begin.line, sp->begin.column);
     else if (sev != MOFC_NOTE)
         fputs("mofc: ", f);

@@ -50,6 +50,16 @@ char *cg_cimxml(const struct mofc_model *m, const struct cg_xml_options *o,
 char *cg_mof(const struct mofc_model *m, const bool *selected, struct cg_report *r,
              size_t *len);
 
+/* Binary MOF as `mofcomp -B` writes it (see bmf.c): the classes and
+ * instances, DS-compressed behind the FOMB header.  Returns a malloc'ed
+ * buffer, or NULL when out of memory; what binary MOF cannot hold (a NUL
+ * in a string, a NULL array element) is reported through `r`. */
+char *cg_bmf(const struct mofc_model *m, const bool *selected, struct cg_report *r,
+             size_t *len);
+/* The DS compression of binary MOF (ds_compress.c); malloc'ed, NULL when
+ * out of memory. */
+uint8_t *cg_ds_compress(const uint8_t *in, size_t n, size_t *outlen);
+
 /* The C back end (cgen.c): <Class>.h and <Class>.c per class, cim_runtime.h
  * and cim_classes.h, handed one by one to `file` (0 to go on; a non-zero
  * value stops the run and is returned).  Returns 0, 1 after errors

@@ -646,6 +646,18 @@ static const char *entry_name(const struct mofc_valuemap_entry *e)
     return "";
 }
 
+/* The name of entry i in the language-neutral MOF: with --locale the
+ * Values may come translated from an amendment, and the identifiers (and
+ * the names the lookups take) must not change with the locale. */
+static const char *neutral_entry_name(const struct mofc_valuemap *vm, size_t i)
+{
+    const struct mofc_qualifier *n = vm->values ? vm->values->neutral : NULL;
+    if (n && n->value.is_array && !n->value.is_null && n->value.type == MOFC_TYPE_STRING &&
+        n->value.count == vm->count && !n->value.elements[i].is_null)
+        return n->value.elements[i].v.string.text;
+    return entry_name(&vm->entries[i]);
+}
+
 /* The per-value texts a WMI map may carry (ValueDescriptions,
  * BitValueDescriptions... not standard DMTF, but common). */
 static const struct mofc_qualifier *value_descriptions(const struct mofc_qualifier_list *l,
@@ -729,7 +741,7 @@ static void add_enum(struct cgen *g, const char *name, const char *title,
     struct cg_buf ranges = {0};
     for (size_t i = 0; i < vm->count; i++) {
         const struct mofc_valuemap_entry *x = &vm->entries[i];
-        names[i] = entry_name(x);
+        names[i] = neutral_entry_name(vm, i);
         by_value[i] = by_name[i] = (uint32_t)i;
         if (!is_string && x->kind != MOFC_VM_VALUE) {
             cg_printf(&ranges, "%s\"%s\": %s", ranges.len ? "; " : "", x->raw ? x->raw : "..",

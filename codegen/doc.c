@@ -41,7 +41,8 @@
     X(l_subclasses) X(l_model_corr) X(l_neutral) X(l_locale_note) X(l_index) X(l_by_prefix)       \
     X(l_tree) X(l_qual_title) X(l_name) X(l_type) X(l_scope) X(l_flavors) X(l_default)           \
     X(l_abstract) X(l_nclasses) X(has_properties) X(has_methods) X(has_subclasses)            \
-    X(has_quals) X(has_values) X(has_bits) X(has_mc) X(has_params) X(has_see_also) X(has_paras) X(l_colon)
+    X(has_quals) X(has_values) X(has_bits) X(has_mc) X(has_params) X(has_see_also) X(has_paras) X(l_colon)   \
+    X(letters) X(letter) X(l_filter) X(l_az)
 
 #define KEY_ENUM(k) K_##k,
 #define KEY_NAME(k) #k,
@@ -65,11 +66,12 @@ static const struct label labels[] = {
     {K_l_colon, ":", "\u00a0:"},
     {K_l_syntax, "Syntax", "Syntaxe"},
     {K_l_syntax_note,
-     "The syntax below is simplified MOF and includes every inherited property. Properties "
-     "and methods are listed in alphabetical order, not in MOF order.",
-     "La syntaxe ci-dessous est du MOF simplifié et comprend toutes les propriétés héritées. "
-     "Les propriétés et les méthodes y sont rangées par ordre alphabétique, et non dans "
-     "l'ordre du MOF."},
+     "The syntax below is simplified MOF and includes every inherited property, those of "
+     "the superclasses first. Within each class, properties and methods are listed in "
+     "alphabetical order, not in MOF order.",
+     "La syntaxe ci-dessous est du MOF simplifié et comprend toutes les propriétés héritées, "
+     "celles des superclasses d'abord. Dans chaque classe, les propriétés et les méthodes "
+     "sont rangées par ordre alphabétique, et non dans l'ordre du MOF."},
     {K_l_members, "Members", "Membres"},
     {K_l_members_pre, "The", "La classe"},
     {K_l_members_post, "class has these types of members:",
@@ -106,6 +108,8 @@ static const struct label labels[] = {
     {K_l_index, "Index", "Index"},
     {K_l_by_prefix, "Classes by schema", "Classes par schéma"},
     {K_l_tree, "Inheritance tree", "Arbre d'héritage"},
+    {K_l_az, "Classes A–Z", "Classes de A à Z"},
+    {K_l_filter, "Filter classes by name", "Filtrer les classes par nom"},
     {K_l_qual_title, "Qualifier declarations", "Déclarations de qualificateurs"},
     {K_l_name, "Name", "Nom"},
     {K_l_type, "Type", "Type"},
@@ -152,6 +156,16 @@ static void html_escape(struct cg_buf *out, const char *s, size_t n)
     cg_put(out, s + from, n - from);
 }
 
+/* What md_escape does to each byte: 1 = backslash before it, 2 = write a
+ * space instead.  A table, not strchr() per byte: every text of every page
+ * goes through here, and a call per character made Markdown pages cost
+ * half as much again as HTML ones. */
+static const unsigned char md_action[256] = {
+    ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['>'] = 1,
+    ['#'] = 1,  ['|'] = 1, ['&'] = 1, ['!'] = 1, ['~'] = 1, ['{'] = 1, ['}'] = 1,
+    ['\n'] = 2, ['\r'] = 2, ['\t'] = 2, ['\0'] = 2,
+};
+
 /* Markdown inline text: every character CommonMark could read as markup
  * is backslash-escaped, line breaks become spaces (a value never starts a
  * block), and a leading list or heading marker is escaped too. */
@@ -171,17 +185,17 @@ static void md_escape(struct cg_buf *out, const char *s, size_t n)
     }
     size_t from = i;
     for (; i < n; i++) {
-        char c = s[i];
-        if (strchr("\\`*_[]<>#|&!~{}", c) && c) {
-            cg_put(out, s + from, i - from);
+        unsigned char act = md_action[(unsigned char)s[i]];
+        if (!act)
+            continue;
+        cg_put(out, s + from, i - from);
+        if (act == 1) {
             cg_putc(out, '\\');
-            cg_putc(out, c);
-            from = i + 1;
-        } else if (c == '\n' || c == '\r' || c == '\t' || c == '\0') {
-            cg_put(out, s + from, i - from);
+            cg_putc(out, s[i]);
+        } else {
             cg_putc(out, ' ');
-            from = i + 1;
         }
+        from = i + 1;
     }
     cg_put(out, s + from, n - from);
 }
@@ -296,19 +310,22 @@ static void put_scalar(struct cg_buf *b, const struct mofc_value *v)
     }
 }
 
+/* An array as its elements, comma-separated, without MOF's braces: the
+ * page shows MappingStrings ("MIF.DMTF|ComponentID|001.5") as the WMI
+ * reference does.  An empty array shows as {}, which is never ambiguous. */
 static void put_value(struct cg_buf *b, const struct mofc_value *v)
 {
     if (!v->is_array || v->is_null) {
         put_scalar(b, v);
         return;
     }
-    cg_putc(b, '{');
+    if (!v->count)
+        cg_puts(b, "{}");
     for (size_t i = 0; i < v->count; i++) {
         if (i)
             cg_puts(b, ", ");
         put_scalar(b, &v->elements[i]);
     }
-    cg_putc(b, '}');
 }
 
 static const char *value_text(struct doc *d, const struct mofc_value *v)
@@ -508,6 +525,27 @@ static int cmp_method(const void *a, const void *b)
     return mofc_name_cmp(x->name, y->name);
 }
 
+/* The syntax block's order, the WMI reference's: members of the root class
+ * first, then those each subclass introduced, down to the class itself;
+ * alphabetical within each class. */
+static int cmp_prop_inherited(const void *a, const void *b)
+{
+    const struct mofc_property *x = *(const struct mofc_property *const *)a;
+    const struct mofc_property *y = *(const struct mofc_property *const *)b;
+    if (x->origin->depth != y->origin->depth)
+        return x->origin->depth < y->origin->depth ? -1 : 1;
+    return mofc_name_cmp(x->name, y->name);
+}
+
+static int cmp_method_inherited(const void *a, const void *b)
+{
+    const struct mofc_method *x = *(const struct mofc_method *const *)a;
+    const struct mofc_method *y = *(const struct mofc_method *const *)b;
+    if (x->origin->depth != y->origin->depth)
+        return x->origin->depth < y->origin->depth ? -1 : 1;
+    return mofc_name_cmp(x->name, y->name);
+}
+
 /* Qualifiers of the syntax block: the class's own, not its texts. */
 static bool syntax_qualifier(const struct mofc_qualifier *q)
 {
@@ -645,6 +683,21 @@ static const char *base_name(const char *path)
     return s;
 }
 
+/* A namespace as the reference pages name it: mofcomp's \\.\Root\CIMV2
+ * (the host, then the path) shows as Root\CIMV2; a DMTF root/cimv2 as it
+ * is. */
+static const char *namespace_text(const char *ns)
+{
+    if ((ns[0] == '\\' && ns[1] == '\\') || (ns[0] == '/' && ns[1] == '/')) {
+        const char *p = ns + 2;
+        while (*p && *p != '\\' && *p != '/')
+            p++;
+        if (*p)
+            return p + 1;
+    }
+    return ns;
+}
+
 static void put_page_common(struct doc *d, struct tpl_obj *root, const char *title)
 {
     put_labels(d, root);
@@ -701,7 +754,22 @@ static void class_page(struct doc *d, const struct mofc_class *c, struct tpl_obj
 
     tpl_bool(p, root, K_has_properties, c->nproperties != 0);
     tpl_bool(p, root, K_has_methods, c->nmethods != 0);
-    const char *syntax = syntax_block(d, c, props, meths);
+    /* The syntax block sorts its own copies (props and meths stay
+     * alphabetical for the member lists). */
+    const struct mofc_property **sprops =
+        cg_pool_alloc(p, (c->nproperties + 1) * sizeof *sprops);
+    const struct mofc_method **smeths = cg_pool_alloc(p, (c->nmethods + 1) * sizeof *smeths);
+    if (!sprops || !smeths)
+        return;
+    if (c->nproperties) {
+        memcpy(sprops, props, c->nproperties * sizeof *sprops);
+        qsort(sprops, c->nproperties, sizeof *sprops, cmp_prop_inherited);
+    }
+    if (c->nmethods) {
+        memcpy(smeths, meths, c->nmethods * sizeof *smeths);
+        qsort(smeths, c->nmethods, sizeof *smeths, cmp_method_inherited);
+    }
+    const char *syntax = syntax_block(d, c, sprops, smeths);
     tpl_str(p, root, K_syntax, syntax);
     tpl_str(p, root, K_fence, fence_for(d, syntax));
 
@@ -736,7 +804,7 @@ static void class_page(struct doc *d, const struct mofc_class *c, struct tpl_obj
 
     struct tpl_obj *rq = tpl_item(p, root, K_reqs);
     tpl_str(p, rq, K_rkey, label(d, L_REQ_NAMESPACE));
-    tpl_str(p, rq, K_rval, c->namespace_name ? c->namespace_name : "");
+    tpl_str(p, rq, K_rval, c->namespace_name ? namespace_text(c->namespace_name) : "");
     if (c->loc.file) {
         rq = tpl_item(p, root, K_reqs);
         tpl_str(p, rq, K_rkey, label(d, L_REQ_MOF));
@@ -812,6 +880,30 @@ static bool same_prefix(const char *a, const char *b, size_t n)
     return true;
 }
 
+/* The A-Z list files a class under the first letter of its name after the
+ * schema prefix (CIM_ComputerSystem under C: every CIM class starts with
+ * "CIM_"), '#' when that is not a letter. */
+static char az_letter(const char *name)
+{
+    size_t pl = prefix_len(name);
+    char c = name[pl ? pl + 1 : 0];
+    if (c >= 'a' && c <= 'z')
+        c = (char)(c - 'a' + 'A');
+    return c >= 'A' && c <= 'Z' ? c : '#';
+}
+
+static int cmp_az(const void *a, const void *b)
+{
+    const struct mofc_class *x = *(const struct mofc_class *const *)a;
+    const struct mofc_class *y = *(const struct mofc_class *const *)b;
+    char lx = az_letter(x->name), ly = az_letter(y->name);
+    if (lx != ly)
+        return lx == '#' ? 1 : ly == '#' ? -1 : lx < ly ? -1 : 1;
+    size_t px = prefix_len(x->name), py = prefix_len(y->name);
+    int c = mofc_name_cmp(x->name + (px ? px + 1 : 0), y->name + (py ? py + 1 : 0));
+    return c ? c : mofc_name_cmp(x->name, y->name);
+}
+
 static void tree_add(struct doc *d, struct tpl_obj *root, const struct mofc_class *c,
                      unsigned depth)
 {
@@ -858,6 +950,22 @@ static void index_page(struct doc *d, struct tpl_obj *root)
         tpl_str(p, it, K_name, cls[i]->name);
         tpl_str(p, it, K_href, d->page[cls[i]->index]);
         put_summary(d, it, cls[i]);
+    }
+    qsort(cls, n, sizeof *cls, cmp_az);
+    struct tpl_obj *l = NULL;
+    char lc = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = az_letter(cls[i]->name);
+        if (!l || c != lc) {
+            l = tpl_item(p, root, K_letters);
+            lc = c;
+            tpl_str(p, l, K_letter, cg_pool_strndup(p, &lc, 1));
+            tpl_str(p, l, K_anchor,
+                    c == '#' ? "az-other" : cg_pool_printf(p, "az-%c", c - 'A' + 'a'));
+        }
+        struct tpl_obj *it = tpl_item(p, l, K_classes);
+        tpl_str(p, it, K_name, cls[i]->name);
+        tpl_str(p, it, K_href, d->page[cls[i]->index]);
     }
     for (size_t i = 0; i < m->nclasses; i++) {
         const struct mofc_class *c = m->classes[i];

@@ -72,6 +72,7 @@ static void merge_quals(struct mofc *m, struct ast_qualifier **list, const struc
         struct ast_qualifier **at = list;
         while (*at && (*at)->name->key != aq->name->key)
             at = &(*at)->next;
+        q->neutral = !*at ? NULL : (*at)->locale ? (*at)->neutral : *at;
         q->next = *at ? (*at)->next : NULL;
         *at = q;
     }
@@ -143,6 +144,12 @@ void amend_merge(struct mofc *m)
             u->classes_tail = at;
         }
     }
+    if (want && !amendments)
+        /* Asked for a language the input has no texts in: say so rather
+         * than quietly produce the neutral ones. */
+        diag_warning(m, MOFC_W_LOCALE, NULL, "locale-no-amendment",
+                     "--locale %s: no amendment of locale ms_%x in the input; the "
+                     "language-neutral texts are used", m->opts.locale, want);
     const char *locale = amendments ? arena_printf(&m->arena, "ms_%x", want) : NULL;
     for (struct ast_class *am = amendments; am; am = am->next) {
         size_t bl = 0;

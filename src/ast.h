@@ -74,6 +74,7 @@ struct ast_qualifier {
     unsigned not_tosubclass;       /* WMI NotToSubclass written */
     struct loc flavor_loc;
     const char *locale;            /* merged from a locale amendment ("ms_40c"), or NULL */
+    const struct ast_qualifier *neutral; /* merged: the neutral qualifier it replaced */
 };
 
 /* A type as written: an intrinsic type, `object`, `C REF`, or a class

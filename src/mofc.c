@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "amend.h"
+#include "bmf_reader.h"
 #include "context.h"
 #include "diag/diag.h"
 #include "embedded.h"
@@ -123,6 +124,13 @@ int mofc_compile(struct mofc *m)
         return m->model ? 0 : 1;
     m->compiled = true;
 
+    /* A binary MOF is WMI's: its qualifiers come without declarations, so
+     * a compilation holding one reads everything in the WMI dialect. */
+    for (size_t i = 0; i < m->inputs.len; i++) {
+        const struct input *in = &m->inputs.items[i];
+        if (in->data ? bmf_looks_like(in->data, in->len) : bmf_file_looks_like(in->name))
+            m->opts.dialect = MOFC_DIALECT_WMI;
+    }
     mofc_load_builtins(m);
 
     for (size_t i = 0; i < m->inputs.len && !m->stop; i++) {
@@ -136,6 +144,14 @@ int mofc_compile(struct mofc *m)
                 m->io_failed = true;
                 continue;
             }
+        }
+        if (bmf_looks_like(bytes ? bytes : in->data, len)) {
+            if (!bytes) {
+                bytes = xmalloc(len);
+                memcpy(bytes, in->data, len);
+            }
+            bmf_read(m, in->name, bytes, len, in->origin);
+            continue;
         }
         struct source_file *f = bytes ? source_load(m, in->name, bytes, len, true, -1, NULL,
                                                     in->origin)

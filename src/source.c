@@ -352,6 +352,12 @@ uint32_t source_line_offset(struct source_file *f, uint32_t line)
 
 void source_position(struct source_file *f, uint32_t off, uint32_t *line, uint32_t *column)
 {
+    if (f->binary) {
+        /* No lines in a binary MOF: line 0 and the byte offset (mofc_location). */
+        *line = 0;
+        *column = off;
+        return;
+    }
     if (off > f->len)
         off = f->len;
     uint32_t li = line_index(f, off);

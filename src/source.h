@@ -26,6 +26,7 @@ struct source_file {
     uint32_t include_len;
     enum source_encoding encoding;
     enum mofc_origin origin;
+    bool binary;               /* binary MOF: text is the raw bytes, places are byte offsets */
     uint32_t *lines;           /* byte offset of each line start, built lazily */
     uint32_t nlines;
 };
@@ -51,7 +52,8 @@ bool source_read_file(const char *path, char **bytes, size_t *len, struct file_i
 /* Byte offset where 1-based `line` starts (the end for a line past it). */
 uint32_t source_line_offset(struct source_file *f, uint32_t line);
 
-/* Line (1-based), column (1-based, in characters) of a byte offset. */
+/* Line (1-based), column (1-based, in characters) of a byte offset; in a
+ * binary file, line 0 and the offset itself. */
 void source_position(struct source_file *f, uint32_t off, uint32_t *line, uint32_t *column);
 /* The text of the line holding `off`, without its line break. */
 const char *source_line_text(struct mofc *m, struct source_file *f, uint32_t off);

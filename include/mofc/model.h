@@ -64,7 +64,10 @@ struct mofc_location {
 };
 
 /* 1-based line and column (columns count characters, not bytes); 0 and 0
- * for no location.  Safe to call from several threads at once. */
+ * for no location.  Line 0 with a file is a place in a binary MOF: the
+ * column is then a byte offset (in the file for the container and its
+ * compressed data, in the decompressed data for the objects).  Safe to
+ * call from several threads at once. */
 struct mofc_position {
     uint32_t line;
     uint32_t column;
@@ -181,6 +184,10 @@ struct mofc_qualifier {
      * mofc_options.locale), as the amendment's namespace names it
      * ("ms_40c"); NULL for a value of the language-neutral MOF. */
     const char *locale;
+    /* With a locale: the language-neutral qualifier this one replaced,
+     * NULL if the neutral MOF had none.  Names that must not depend on
+     * the locale (C identifiers from Values) come from it. */
+    const struct mofc_qualifier *neutral;
 };
 
 struct mofc_qualifier_list {

@@ -58,6 +58,7 @@ enum mofc_wcat {
     MOFC_W_INSTANCE,          /* instance advice (missing key value...) */
     MOFC_W_ENCODING,          /* BOM in strict mode, odd bytes */
     MOFC_W_REDEFINITION,      /* WMI: a class declared again replaces the first */
+    MOFC_W_LOCALE,            /* --locale names a locale the input has no amendment for */
     MOFC_W_PORTABLE,          /* what other compilers reject: built-in qualifiers relied on */
     MOFC_W_COUNT_
 };

@@ -51,6 +51,7 @@ static const char *const wcat_names[MOFC_W_COUNT_] = {
     [MOFC_W_INSTANCE] = "instance",
     [MOFC_W_ENCODING] = "encoding",
     [MOFC_W_REDEFINITION] = "redefinition",
+    [MOFC_W_LOCALE] = "locale",
     [MOFC_W_PORTABLE] = "portable",
 };
 
@@ -265,7 +266,9 @@ void diag_flush(struct mofc *m)
         struct diag_rec *d = m->diags.items[i];
         if (d->has_loc && d->loc.file < m->files.len) {
             d->pub.span = make_span(m, &d->loc);
-            d->pub.source_line = source_line_text(m, m->files.items[d->loc.file], d->loc.off);
+            if (!m->files.items[d->loc.file]->binary)
+                d->pub.source_line =
+                    source_line_text(m, m->files.items[d->loc.file], d->loc.off);
             fill_includes(m, d);
         }
         if (d->notes.len) {

@@ -91,6 +91,14 @@ static const struct mofc_rule rules[] = {
     {"bitmap-hex", "BitMap entry written like a mask",
      "BitMap holds bit positions, not masks, so a hex entry such as \"0x4\" means bit 4 (mask "
      "0x10), which is rarely what was meant. Write the bit position in decimal."},
+    {"bmf-container", "Bad binary MOF header or compressed data",
+     "The FOMB header, its sizes or the DS-compressed stream after it are not what binary MOF "
+     "holds (the offset is in the file). The file is truncated, not binary MOF, or damaged; "
+     "write it again with mofcomp -B or mofc bmf."},
+    {"bmf-structure", "Malformed object in binary MOF",
+     "A record of the decompressed data has a length, offset, count or type that does not fit "
+     "(the offset is in the decompressed data). The blob is damaged or was not written by a "
+     "binary MOF compiler; nothing of it is read."},
     {"char16-as-string", "String written for a char16 value",
      "A char16 element takes a character literal in single quotes. Write 'x' instead of "
      "\"x\"."},
@@ -211,6 +219,10 @@ static const struct mofc_rule rules[] = {
     {"key-type", "Key of a type that identifies badly",
      "Real and datetime keys compare poorly (rounding, time zones) and make unstable object "
      "paths. Prefer a string or integer key."},
+    {"locale-no-amendment", "No amendment for the locale asked for",
+     "--locale names a language for which the input holds no ms_<LCID> amendment, so the "
+     "language-neutral texts are used. Add the localized .mfl to the inputs, or drop "
+     "--locale (-Wno-locale silences this)."},
     {"min-max", "Min greater than Max",
      "The Min qualifier (least number of referenced instances) is larger than Max, so no "
      "number satisfies both. Fix one of the two."},

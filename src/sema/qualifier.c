@@ -262,6 +262,7 @@ static bool convert_one(struct sema *s, const struct ast_qualifier *aq, enum ele
     out->decl = &d->pub;
     out->propagated = false;
     out->locale = aq->locale;
+    out->neutral = NULL;
 
     /* Scope.  The WMI dialect has none to check (mofcomp ignores them). */
     if (kind != EK_INSTANCE && !d->inferred && !s->wmi) {
@@ -353,6 +354,11 @@ flavors:;
                          aq->name->text);
     }
     out->flavors = apply_written_flavors(eff, written);
+    if (aq->neutral) {
+        struct mofc_qualifier *nq = ARENA_NEW(s->a, struct mofc_qualifier);
+        if (convert_one(s, aq->neutral, kind, ns, what, nq))
+            out->neutral = nq;
+    }
     return true;
 }
 

@@ -57,24 +57,24 @@
 <p class="neutral">{{l_neutral}}</p>
 {{/neutral}}
 {{#has_values}}
-<table>
+<div class="wide"><table>
 <thead><tr><th>{{l_value}}</th><th>{{l_vname}}</th>{{#has_vdesc}}<th>{{l_description}}</th>{{/has_vdesc}}</tr></thead>
 <tbody>
 {{#values}}
 <tr><td>{{value}}</td><td>{{vname}}</td>{{#has_vdesc}}<td>{{vdesc}}</td>{{/has_vdesc}}</tr>
 {{/values}}
 </tbody>
-</table>
+</table></div>
 {{/has_values}}
 {{#has_bits}}
-<table>
+<div class="wide"><table>
 <thead><tr><th>{{l_bit}}</th><th>{{l_vname}}</th></tr></thead>
 <tbody>
 {{#bits}}
 <tr><td>{{value}}</td><td>{{vname}}</td></tr>
 {{/bits}}
 </tbody>
-</table>
+</table></div>
 {{/has_bits}}
 {{#has_mc}}
 <p>{{l_model_corr}}{{l_colon}} {{#mc}}{{#href}}<a href="{{href}}">{{text}}</a>{{/href}}{{^href}}{{text}}{{/href}}{{^-last}}, {{/-last}}{{/mc}}</p>
@@ -108,17 +108,17 @@
 <p class="neutral">{{l_neutral}}</p>
 {{/neutral}}
 {{#has_params}}
-<table>
+<div class="wide"><table>
 <thead><tr><th>{{l_name}}</th><th>{{l_type}}</th><th>{{l_direction}}</th><th>{{l_description}}</th></tr></thead>
 <tbody>
 {{#params}}
 <tr><td>{{name}}</td><td>{{#type_href}}<a href="{{type_href}}">{{type}}</a>{{/type_href}}{{^type_href}}{{type}}{{/type_href}}</td><td>{{dir}}</td><td>{{#has_paras}}{{#paras}}<p>{{text}}</p>{{/paras}}{{/has_paras}}{{#has_values}}<ul>{{#values}}<li>{{value}} = {{vname}}</li>{{/values}}</ul>{{/has_values}}</td></tr>
 {{/params}}
 </tbody>
-</table>
+</table></div>
 {{/has_params}}
 {{#has_values}}
-<table>
+<div class="wide"><table>
 <caption>{{l_return_values}}</caption>
 <thead><tr><th>{{l_value}}</th><th>{{l_vname}}</th>{{#has_vdesc}}<th>{{l_description}}</th>{{/has_vdesc}}</tr></thead>
 <tbody>
@@ -126,7 +126,7 @@
 <tr><td>{{value}}</td><td>{{vname}}</td>{{#has_vdesc}}<td>{{vdesc}}</td>{{/has_vdesc}}</tr>
 {{/values}}
 </tbody>
-</table>
+</table></div>
 {{/has_values}}
 {{#inherited}}
 <p class="inherited">{{l_method_inherited}} {{#from_href}}<a href="{{from_href}}"><b>{{from}}</b></a>{{/from_href}}{{^from_href}}<b>{{from}}</b>{{/from_href}}.</p>
@@ -136,14 +136,14 @@
 </dl>
 {{/has_methods}}
 <h2 id="requirements">{{l_requirements}}</h2>
-<table>
+<div class="wide"><table>
 <thead><tr><th>{{l_requirement}}</th><th>{{l_value}}</th></tr></thead>
 <tbody>
 {{#reqs}}
 <tr><td>{{rkey}}</td><td>{{rval}}</td></tr>
 {{/reqs}}
 </tbody>
-</table>
+</table></div>
 {{#has_see_also}}
 <h2 id="see-also">{{l_see_also}}</h2>
 <ul>

@@ -5,7 +5,7 @@
 . "$MOFC_TESTLIB/common.sh"
 command -v cmark-gfm >/dev/null || skip "needs cmark-gfm (apt-get install cmark-gfm)"
 
-run_mofc doc "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o md
+run_mofc doc "$MOFC_ROOT/schemas/win32/CIMWin32.mof" -o md
 expect_status 0
 for f in md/*.md; do
     cmark-gfm -e table "$f" >"${f%.md}.html" || fail "cmark-gfm failed on $f"

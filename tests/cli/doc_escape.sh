@@ -32,8 +32,8 @@ grep -qF '| 1 | a\|b |' "$m" || fail "md: pipe in a table cell not escaped"
 grep -qxF '\# not a heading \| pipe \<b\>bold\</b\> \&amp;' "$m" || fail "md: property text"
 
 # Byte-identical run to run, and nothing absolute in the pages.
-run_mofc doc "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o a
-run_mofc doc "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o b
+run_mofc doc "$MOFC_ROOT/schemas/win32/CIMWin32.mof" -o a
+run_mofc doc "$MOFC_ROOT/schemas/win32/CIMWin32.mof" -o b
 diff -r a b >/dev/null || fail "two runs differ"
 grep -rqF "$MOFC_ROOT" a && fail "an absolute path on a page"
 

@@ -4,7 +4,7 @@
 # inherited-from notes, see also), in Markdown and in HTML.
 . "$MOFC_TESTLIB/common.sh"
 
-run_mofc doc "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o md
+run_mofc doc "$MOFC_ROOT/schemas/win32/CIMWin32.mof" -o md
 expect_status 0
 page=md/win32-logonsession.md
 [[ -f $page ]] || fail "no $page"
@@ -45,30 +45,32 @@ entry Caption | grep -qF '[**DisplayName**](qualifiers.md#q-displayname) ("Capti
     fail "Caption DisplayName"
 entry LogonId | grep -qxF -- '- Qualifiers: [**Key**](qualifiers.md#q-key)' || fail "LogonId key"
 
-# LogonType: 13 values with their texts; Status: 12 values.
-[[ $(entry LogonType | grep -cE '^\| [0-9]+ \| [A-Za-z]+ \| .+ \|$') == 13 ]] ||
+# LogonType: 13 values with their texts (0 without a name); Status: 12 values.
+[[ $(entry LogonType | grep -cE '^\| [0-9]+ \| [A-Za-z]* \| .+ \|$') == 13 ]] ||
     fail "LogonType: 13 rows with texts expected"
 entry LogonType | grep -qF '| 10 | RemoteInteractive | A Remote Desktop' || fail "LogonType 10"
-entry LogonType | grep -qF '| 0 | System | Used only by the System account. |' ||
+entry LogonType | grep -qF '| 0 |  | Used only by the System account. |' ||
     fail "LogonType 0"
 [[ $(entry Status | grep -v '^| Value |' | grep -cE '^\| [A-Za-z ]+ \| [A-Za-z ]+ \|$') == 12 ]] ||
     fail "Status: 12 rows expected"
 entry Status | grep -qF '| Pred Fail | Pred Fail |' || fail "Status Pred Fail"
 
-# Syntax block: class qualifiers, every property, alphabetical.
+# Syntax block: class qualifiers, every property: those of the root class
+# first, then each subclass's, alphabetical within a class.
 grep -qF '[Dynamic, Provider("CIMWin32"), UUID("{9083C21E-7D58-4e0e-BC30-0BC8922AFB8B}"), Amendment]' \
     "$page" || fail "class qualifiers in the syntax block"
 props=$(awk '/^class Win32_LogonSession/ { on = 1; next } on && /^};/ { exit } on && /;$/ { sub(/;$/, ""); print $NF }' "$page")
-[[ $props == "$(sort -f <<<"$props")" && $(wc -l <<<"$props") == 9 ]] ||
-    fail "syntax block: 9 properties in alphabetical order, got: $props"
+[[ $(tr '\n' ' ' <<<"$props") == "Caption Description InstallDate Name Status StartTime AuthenticationPackage LogonId LogonType " ]] ||
+    fail "syntax block: 9 properties in inheritance order, got: $props"
 
 # See also, requirements.
 sed -n '/^## See also/,$p' "$page" | grep -qF -- '- [**Win32\_Session**](win32-session.md)' ||
     fail "Win32_Session under See also"
-grep -qxF '| Namespace | root/cimv2 |' "$page" || fail "namespace requirement"
+grep -qxF '| Namespace | Root\\CIMV2 |' "$page" || fail "namespace requirement"
+grep -qxF '| MOF | CIMWin32.mof |' "$page" || fail "MOF requirement"
 
 # HTML carries the same facts.
-run_mofc doc --format=html "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o html
+run_mofc doc --format=html "$MOFC_ROOT/schemas/win32/CIMWin32.mof" -o html
 expect_status 0
 h=html/win32-logonsession.html
 grep -qF '<dt id="logonid"><b>LogonId</b></dt>' "$h" || fail "html: LogonId entry"
@@ -79,12 +81,12 @@ grep -qF '<a href="win32-session.html"><b>Win32_Session</b></a>.</p>' "$h" ||
 
 # --class: the class and what it needs; links to classes without a page
 # are plain text.
-run_mofc doc --class Win32_Session "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o sel
+run_mofc doc --class Win32_Session "$MOFC_ROOT/schemas/win32/CIMWin32.mof" -o sel
 expect_status 0
 [[ $(ls sel | tr '\n' ' ') == "cim-logicalelement.md cim-managedsystemelement.md index.md qualifiers.md win32-session.md " ]] ||
     fail "--class pages: $(ls sel | tr '\n' ' ')"
 grep -q 'win32-logonsession' sel/*.md && fail "link to a page not written"
-run_mofc doc --class Win32_Sesion "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o sel2
+run_mofc doc --class Win32_Sesion "$MOFC_ROOT/schemas/win32/CIMWin32.mof" -o sel2
 expect_status 1
 expect_stderr_contains "did you mean 'Win32_Session'"
 exit 0

@@ -6,29 +6,31 @@
 . "$MOFC_TESTLIB/common.sh"
 W=$MOFC_ROOT/schemas/win32
 
-run_mofc doc --locale fr "$W/cimwin32.mof" "$W/cimwin32.fr.mfl" -o fr
+run_mofc doc --locale fr "$W/CIMWin32.mof" "$W/cimwin32.fr.mfl" -o fr
 expect_status 0
 p=fr/win32-logonsession.md
 grep -qxF '# Classe Win32\_LogonSession' "$p" || fail "French title"
 grep -qF "Identifiant que le système a donné à la session." "$p" || fail "French description"
-grep -qF '| 0 | System | Réservé au compte System. |' "$p" || fail "French value text"
+grep -qF '| 0 |  | Réservé au compte System. |' "$p" || fail "French value text"
+grep -qF '| 2 | Interactif | Un utilisateur' "$p" || fail "French LogonType value name"
+grep -qxF '| Error | Erreur |' "$p" || fail "French Status value name"
 grep -qF '[**DisplayName**](qualifiers.md#q-displayname) ("Légende")' "$p" || fail "DisplayName"
 grep -qxF '| Paramètres régionaux | fr (0x40c) |' "$p" || fail "locale requirement"
 grep -qF '*(non traduit)*' "$p" && fail "a text of the bundled chain is marked untranslated"
 
 # The LCID and region forms name the same locale.
-run_mofc doc --locale 0x40c "$W/cimwin32.mof" "$W/cimwin32.fr.mfl" -o lcid
+run_mofc doc --locale 0x40c "$W/CIMWin32.mof" "$W/cimwin32.fr.mfl" -o lcid
 expect_status 0
-run_mofc doc --locale fr_FR "$W/cimwin32.mof" "$W/cimwin32.fr.mfl" -o region
+run_mofc doc --locale fr_FR "$W/CIMWin32.mof" "$W/cimwin32.fr.mfl" -o region
 diff -r fr lcid >/dev/null || fail "--locale 0x40c differs from --locale fr"
 diff -r fr region >/dev/null || fail "--locale fr_FR differs from --locale fr"
 
 # Without --locale, or with another one, the amendment changes nothing.
-run_mofc doc "$W/cimwin32.mof" -o en
-run_mofc doc "$W/cimwin32.mof" "$W/cimwin32.fr.mfl" -o en2
+run_mofc doc "$W/CIMWin32.mof" -o en
+run_mofc doc "$W/CIMWin32.mof" "$W/cimwin32.fr.mfl" -o en2
 expect_status 0
 diff -r en en2 >/dev/null || fail "the .mfl changed the neutral pages"
-run_mofc doc --locale de "$W/cimwin32.mof" "$W/cimwin32.fr.mfl" -o de
+run_mofc doc --locale de "$W/CIMWin32.mof" "$W/cimwin32.fr.mfl" -o de
 expect_status 0
 grep -qF 'Identifier the system gave the logon session. ' de/win32-logonsession.md ||
     grep -qxF 'Identifier the system gave the logon session.' de/win32-logonsession.md ||

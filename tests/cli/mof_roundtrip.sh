@@ -18,7 +18,7 @@ roundtrip() { # dialect-flag input
     expect_same a.xml b.xml
 }
 
-roundtrip "" "$MOFC_ROOT/schemas/win32/cimwin32.mof"
+roundtrip "" "$MOFC_ROOT/schemas/win32/CIMWin32.mof"
 roundtrip "" "$MOFC_ROOT/tests/golden/clean-schema/input.mof"
 roundtrip --dialect=wmi "$MOFC_ROOT/tests/golden/wmi-dialect/input.mof"
 

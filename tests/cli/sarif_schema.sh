@@ -53,7 +53,7 @@ sarif odd-relative 0 check 'odd dir'/*.mof
 sarif odd-absolute 0 check "$PWD"/'odd dir'/*.mof
 printf 'class Test_Ok { [Key] string Name; };\n' >ok.mof
 sarif backend 1 xml --class Test_Nope ok.mof -o out.xml
-sarif clean 0 check "$MOFC_ROOT/schemas/win32/cimwin32.mof"
+sarif clean 0 check "$MOFC_ROOT/schemas/win32/CIMWin32.mof"
 sarif missing 2 check no-such-file.mof
 ((n > 40)) || fail "only $n logs made"
 

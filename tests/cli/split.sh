@@ -51,9 +51,9 @@ cmp -s ms-a.xml ms-b.xml || fail "mofcomp-style round trip changed the model"
 
 # The bundled chain has no amended qualifiers: split is the canonical MOF
 # and an empty amendment.
-run_mofc split --locale fr "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o w.mof --mfl w.mfl
+run_mofc split --locale fr "$MOFC_ROOT/schemas/win32/CIMWin32.mof" -o w.mof --mfl w.mfl
 expect_status 0
-run_mofc mof "$MOFC_ROOT/schemas/win32/cimwin32.mof" -o canon.mof
+run_mofc mof "$MOFC_ROOT/schemas/win32/CIMWin32.mof" -o canon.mof
 cmp -s w.mof canon.mof || fail "neutral part of an unamended schema differs from mofc mof"
 grep -q class w.mfl && fail "classes in an empty amendment"
 

@@ -22,7 +22,7 @@ expect_refused "error: --template-dir applies only to c and doc, not to xml" \
     xml --template-dir=t src/a.mof
 expect_refused "error: --format applies only to doc, not to c" c --format=html -o out src/a.mof
 expect_refused "error: --mfl applies only to split, not to doc" doc --mfl x.mfl -o out src/a.mof
-expect_refused "error: --class applies only to xml, mof, c, doc, split and wmi-header, not to check" \
+expect_refused "error: --class applies only to xml, mof, bmf, c, doc, split and wmi-header, not to check" \
     check --class Test_A src/a.mof
 expect_refused "error: -m applies only to wmi-header, not to xml" xml -m src/a.mof
 expect_refused "error: -o does not apply to check" check -o out.txt src/a.mof
@@ -37,7 +37,7 @@ run_mofc check -v --locale fr --namespace root/x -Wall --stamp s src/a.mof
 expect_status 0
 
 # SUB --help: that subcommand's usage and only its options, exit 0.
-for sub in check xml mof c doc split wmi-header; do
+for sub in check xml mof bmf c doc split wmi-header; do
     run_mofc "$sub" --help
     expect_status 0
     expect_stdout_contains "usage: mofc $sub "

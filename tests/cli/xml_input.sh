@@ -5,7 +5,7 @@
 . "$MOFC_TESTLIB/common.sh"
 
 # Round trips on the bundled schema and a schema with instances and aliases.
-for in in "$MOFC_ROOT/schemas/win32/cimwin32.mof" "$MOFC_ROOT/tests/golden/clean-schema/input.mof"; do
+for in in "$MOFC_ROOT/schemas/win32/CIMWin32.mof" "$MOFC_ROOT/tests/golden/clean-schema/input.mof"; do
     for flag in "" --flatten; do
         run_mofc xml $flag -o first.xml "$in"
         expect_status 0
@@ -25,7 +25,7 @@ for in in "$MOFC_ROOT/schemas/win32/cimwin32.mof" "$MOFC_ROOT/tests/golden/clean
 done
 
 # A superclass from XML, a subclass from MOF.
-run_mofc xml -o base.xml "$MOFC_ROOT/schemas/win32/cimwin32.mof"
+run_mofc xml -o base.xml "$MOFC_ROOT/schemas/win32/CIMWin32.mof"
 printf 'class Test_Mine : Win32_LogonSession {\n    string Extra;\n};\n' >mine.mof
 run_mofc check -v mine.mof base.xml
 expect_status 0

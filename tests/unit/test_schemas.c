@@ -17,13 +17,14 @@ static struct mofc *load(const char *const *packs, size_t npacks, const char *fi
 
 TEST(logon_session_chain)
 {
-    struct mofc *m = load(NULL, 0, MOFC_ROOT "/schemas/win32/cimwin32.mof");
+    struct mofc *m = load(NULL, 0, MOFC_ROOT "/schemas/win32/CIMWin32.mof");
     REQUIRE(mofc_compile(m) == 0);
     CHECK_EQ_INT(mofc_warning_count(m), 0);
     const struct mofc_model *model = mofc_model(m);
     const struct mofc_class *ls = mofc_model_find_class(model, "Win32_LogonSession");
     REQUIRE(ls != NULL);
-    CHECK_EQ_STR(ls->namespace_name, "root/cimv2");
+    /* mofcomp's spelling of the namespace, as the MOF writes it. */
+    CHECK_EQ_STR(ls->namespace_name, "\\\\.\\Root\\CIMV2");
     /* The chain, root last. */
     REQUIRE(ls->superclass && ls->superclass->superclass && ls->superclass->superclass->superclass);
     CHECK_EQ_STR(ls->superclass->name, "Win32_Session");
@@ -60,6 +61,9 @@ TEST(logon_session_chain)
     CHECK_EQ_INT(lt->count, 13);
     CHECK_EQ_STR(mofc_valuemap_lookup_int(lt, 10)->name, "RemoteInteractive");
     CHECK_EQ_STR(mofc_valuemap_lookup_int(lt, 2)->name, "Interactive");
+    /* 0 is in the map but has no name, as in the provider. */
+    REQUIRE(mofc_valuemap_lookup_int(lt, 0) != NULL);
+    CHECK_EQ_STR(mofc_valuemap_lookup_int(lt, 0)->name, "");
     CHECK(mofc_valuemap_lookup_int(lt, 1) == NULL);
     CHECK(mofc_class_find_property(ls, "LogonType")->valuemap_owner == ls);
     /* Status: a string map of 12, owned by the root class. */

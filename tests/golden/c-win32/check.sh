@@ -5,7 +5,7 @@
 # -pedantic) and from C++; and logon_test.c, linked with the generated
 # code, finds what README promises.
 . "$MOFC_TESTLIB/common.sh"
-schema=$MOFC_ROOT/schemas/win32/cimwin32.mof
+schema=$MOFC_ROOT/schemas/win32/CIMWin32.mof
 run_mofc c -o out "$schema"
 expect_status 0
 expect_stderr_empty

@@ -4,7 +4,7 @@
 # second run, and valid against the DSP0203 2.4.0 DTD (when the corpus,
 # which holds the DTD, is beside the repository).
 . "$MOFC_TESTLIB/common.sh"
-schema=$MOFC_ROOT/schemas/win32/cimwin32.mof
+schema=$MOFC_ROOT/schemas/win32/CIMWin32.mof
 for mode in declared flattened; do
     flag=; [[ $mode == flattened ]] && flag=--flatten
     run_mofc xml $flag -o "$mode.xml" "$schema"
