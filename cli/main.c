@@ -312,6 +312,8 @@ static void usage(FILE *f)
         fprintf(f, "  mofc %-8s %s\n", subcommands[i].name, subcommands[i].summary);
     fputs("\noptions:\n"
           "  -I DIR                    search DIR for included files\n"
+          "  --cpp[=PROGRAM]           run the inputs through the C preprocessor (MOFC_CPP, cpp)\n"
+          "  -D NAME[=VALUE], -U NAME  --cpp: define or undefine a macro\n"
           "  --dialect=dmtf|wmi        DSP0004 MOF (default) or the WMI mofcomp dialect\n"
           "  --with PACK               load a shipped base schema (wmi, dsc)\n"
           "  --namespace NS            default namespace (root/cimv2)\n"

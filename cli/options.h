@@ -32,6 +32,7 @@ struct cli_options {
     /* doc, split */
     bool doc_html;                  /* --format=html (default md) */
     const char *mfl;                /* split: --mfl FILE */
+    char **cpp_args;                /* storage for lib.cpp_args: "-DNAME=V", "-UNAME" */
 };
 
 /* Parses argv after the subcommand.  Returns 0, or 2 after printing a

@@ -43,6 +43,9 @@ struct parse_state {
     /* Set by the scanner after reporting a bad token itself, so the
      * parser's complaint about the same spot is not printed too. */
     bool quiet_next_syntax_error;
+
+    /* The note suggesting --cpp was given (once per input). */
+    bool cpp_hinted;
 };
 
 /* Parse one top-level input (and everything it includes) into m->unit. */

@@ -368,5 +368,6 @@ void source_free(struct source_file *f)
         return;
     free(f->text);
     free(f->lines);
+    free(f->origins);
     free(f);
 }

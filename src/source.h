@@ -28,6 +28,19 @@ struct source_file {
     enum mofc_origin origin;
     uint32_t *lines;           /* byte offset of each line start, built lazily */
     uint32_t nlines;
+    /* Text that is no file of the user's (the C preprocessor's output, or
+     * the lines of a name only its line markers gave): never listed as a
+     * file read. */
+    bool virtual_file;
+    /* The C preprocessor's output: where each of its lines came from
+     * (index = line - 1); positions in it are reported there (cpp.c). */
+    struct line_origin *origins;
+    uint32_t norigins;
+};
+
+struct line_origin {
+    uint32_t file;             /* index into the context's file table */
+    uint32_t line;             /* 1-based, in that file */
 };
 
 /* Decode raw bytes into a new source_file registered with `m`; invalid

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpp.h"
 #include "embedded.h"
 #include "sema/sema.h"
 
@@ -65,9 +66,11 @@ struct mofc_location sema_location(struct sema *s, const struct loc *l)
     struct mofc_location r = {NULL, 0, 0};
     if (!l || l->file >= s->m->files.len)
         return r;
-    struct source_file *f = s->m->files.items[l->file];
+    struct loc at = *l;
+    cpp_map_loc(s->m, &at, NULL);
+    struct source_file *f = s->m->files.items[at.file];
     r.file = f->path;
-    source_position(f, l->off, &r.line, &r.column);
+    source_position(f, at.off, &r.line, &r.column);
     return r;
 }
 
