@@ -798,7 +798,7 @@ struct source_file *cpp_preprocess(struct mofc *m, struct source_file *f, const 
     char *bytes = text.data ? text.data : xcalloc(1, 3);
     size_t len = text.len;
     text = (struct strbuf)STRBUF_INIT;
-    view = source_load(m, f->path, bytes, len, true, -1, NULL, f->origin);
+    view = source_load_unreported(m, f->path, bytes, len, f->origin);
     if (!view)
         goto done;
     view->virtual_file = true;

@@ -52,6 +52,11 @@ struct source_file *source_load(struct mofc *m, const char *path, char *bytes, s
                                 bool adopt, int32_t parent, const struct loc *include_loc,
                                 enum mofc_origin origin);
 
+/* The same for text whose bad sequences were reported where it came from
+ * (the C preprocessor's output): replaced, not reported again. */
+struct source_file *source_load_unreported(struct mofc *m, const char *path, char *bytes,
+                                           size_t len, enum mofc_origin origin);
+
 /* Identity of a file on disk, for include cycle detection. */
 struct file_id {
     uint64_t dev, ino;

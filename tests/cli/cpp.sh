@@ -113,6 +113,7 @@ printf '#define T uint8\nclass Test_U { [Key] string N\xc3\xa4me; T Small = 300;
 run_mofc check --color=never --cpp u16.mof
 expect_status 1
 expect_stderr_contains "u16.mof:2:45: error: value 300 is out of range for uint8"
+ls "${TMPDIR:-/tmp}" | grep -q '^mofc-cpp-' && fail "temporary input left behind in ${TMPDIR:-/tmp}"
 # An included UTF-16 file would reach cpp as bytes: refused at the include.
 printf 'class Test_W { [Key] string Name; };\n' | iconv -f UTF-8 -t UTF-16LE |
     { printf '\xff\xfe'; cat; } >inc16.mof
@@ -122,12 +123,42 @@ expect_status 1
 expect_stderr_contains "incl16.mof:1:1: error: 'inc16.mof' is UTF-16, which the C preprocessor reads as bytes"
 grep -q 'null character' "$ERR" && fail "cpp's complaints about the UTF-16 bytes are shown"
 
+# A bad byte is reported once, in the original.
+printf 'class Test_B {\n  [Key, Description("a\xff b")] string Name;\n};\n' >bad8.mof
+run_mofc check --color=never --cpp bad8.mof
+expect_status 1
+[[ $(grep -c 'error: invalid UTF-8 byte sequence' "$ERR") == 1 ]] ||
+    fail "the bad byte is not reported exactly once: $(cat "$ERR")"
+expect_stderr_contains "bad8.mof:2:23: error: invalid UTF-8 byte sequence"
+
 # Doc pages name the file a class came from.
 printf '#include "types.h"\nclass Test_Doc { [Key] COUNT_TYPE Id; };\n' >doc.mof
 run_mofc doc --cpp -I inc -Wno-qualifier --dialect=wmi -o doc doc.mof
 expect_status 0
 grep -q 'types.h' doc/test-header.md || fail "doc page of Test_Header does not name types.h"
 grep -q 'doc.mof' doc/test-doc.md || fail "doc page of Test_Doc does not name doc.mof"
+
+# Markers as other preprocessors write them (#line, no flags), and a
+# name with an escaped quote: a stand-in program prints a fixed output.
+printf 'class Test_P {\n  [Key] string Name;\n' >'we"ird.mof'
+printf '// h\n  strin Label;\n' >part.mof
+cat >fakecpp <<'EOF2'
+#!/bin/sh
+cat <<'OUT'
+#line 1 "we\"ird.mof"
+class Test_P {
+  [Key] string Name;
+#line 2 "part.mof"
+  strin Label;
+#line 3 "we\"ird.mof"
+};
+OUT
+EOF2
+chmod +x fakecpp
+run_mofc check --color=never --cpp="$PWD/fakecpp -ignored" 'we"ird.mof'
+expect_status 1
+expect_stderr_contains "part.mof:2:3: error: 'strin' is not a data type"
+expect_stderr_contains '    2 |   strin Label;'
 
 # The program: --cpp=PROGRAM and MOFC_CPP (words split at blanks).
 run_mofc check --color=never --cpp=/nonexistent/cpp feat.mof
