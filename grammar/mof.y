@@ -123,7 +123,8 @@ static void refuse_v3(struct parse_state *ps, struct loc l, const char *what, co
 %type <struct ast_feature *> features feature feature_body features_end
 %type <struct ast_param *> params_opt params param
 %type <struct ast_prop_value *> prop_values_opt prop_value
-%type <struct ast_instance *> instance_body
+%type <struct ast_instance *> instance_body instance_def
+%type <struct ast_class *> class_def
 
 %%
 
@@ -143,6 +144,18 @@ production:
    * statement from being reported again. */
   | error ";"
   | error "}" ";"
+  /* Text no declaration can start with is skipped up to the next ';',
+   * '};' or declaration keyword ('[' may open a property's qualifiers
+   * inside a broken class, so it is not one). */
+  | error resync_decl
+  ;
+
+resync_decl:
+    class_def           { AST_APPEND(ps->unit, classes, $class_def); }
+  | instance_def        { AST_APPEND(ps->unit, instances, $instance_def); }
+  | qualifier_decl
+  | flavor_default
+  | pragma
   ;
 
 /* The ';' that ends a declaration.  When it is missing and what follows
@@ -344,12 +357,18 @@ flavor_suffix_opt:
 /* ---- classes ---- */
 
 class_decl:
-    qualifier_list_opt "class" name alias_opt super_opt "{" features features_end end_semi {
+    qualifier_list_opt class_def {
+        $class_def->quals = $qualifier_list_opt;
+        AST_APPEND(ps->unit, classes, $class_def);
+    }
+  ;
+
+class_def:
+    "class" name alias_opt super_opt "{" features features_end end_semi {
         struct ast_class *c = ARENA_NEW(A, struct ast_class);
-        c->quals = $qualifier_list_opt;
         c->name = $name;
         c->loc = @name;
-        c->decl_loc = @2;
+        c->decl_loc = @1;
         c->alias = $alias_opt;
         c->super = $super_opt;
         c->super_loc = @super_opt;
@@ -364,8 +383,8 @@ class_decl:
         c->ns = ps->ns;
         c->locale = ps->locale;
         c->origin = ps->origin;
-        c->end_loc = @8;
-        AST_APPEND(ps->unit, classes, c);
+        c->end_loc = @features_end;
+        $$ = c;
     }
   ;
 
@@ -523,10 +542,14 @@ param:
 /* ---- instances ---- */
 
 instance_decl:
-    qualifier_list_opt instance_body end_semi {
-        $instance_body->quals = $qualifier_list_opt;
-        AST_APPEND(ps->unit, instances, $instance_body);
+    qualifier_list_opt instance_def {
+        $instance_def->quals = $qualifier_list_opt;
+        AST_APPEND(ps->unit, instances, $instance_def);
     }
+  ;
+
+instance_def:
+    instance_body end_semi          { $$ = $instance_body; }
   ;
 
 instance_body:
