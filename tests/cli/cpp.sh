@@ -57,6 +57,14 @@ expect_stderr_contains "top.mof:2:1: error: C preprocessor directive '#define' i
 expect_stderr_contains "note: use --cpp to run it through the system C preprocessor"
 [[ $(grep -c 'note: use --cpp' "$ERR") == 1 ]] || fail "the --cpp hint is given more than once"
 
+# With --cpp, a #pragma include'd file is not preprocessed: said so.
+printf '#pragma include ("raw.mof")\n' >praw.mof
+printf '#define X 1\nclass Test_R { [Key] string Name; };\n' >raw.mof
+run_mofc check --color=never --cpp praw.mof
+expect_status 1
+expect_stderr_contains "raw.mof:1:1: error: C preprocessor directive '#define' in MOF"
+expect_stderr_contains "note: a file named by #pragma include is read as it is, not preprocessed"
+
 # -D values reach the model intact (quotes, spaces), -U removes a macro.
 cat >feat.mof <<'EOF'
 class Test_Feat {
