@@ -348,6 +348,8 @@ static void usage(FILE *f)
     fprintf(f, "  mofc %-10s %s\n", "lsp", "language server (LSP over standard input and output)");
     fputs("\noptions:\n"
           "  -I DIR                    search DIR for included files\n"
+          "  --cpp[=PROGRAM]           run the inputs through the C preprocessor (MOFC_CPP, cpp)\n"
+          "  -D NAME[=VALUE], -U NAME  --cpp: define or undefine a macro\n"
           "  --dialect=dmtf|wmi        DSP0004 MOF (default) or the WMI mofcomp dialect\n"
           "  --with PACK               load a shipped base schema (wmi, dsc)\n"
           "  --namespace NS            default namespace (root/cimv2)\n"
