@@ -68,6 +68,9 @@ static const struct cli_option {
     const char *help;
 } option_table[] = {
     {"-I", NULL, "-I DIR", "search DIR for included files"},
+    {"--cpp", NULL, "--cpp[=PROGRAM]", "run the inputs through the C preprocessor (MOFC_CPP, cpp)"},
+    {"-D", NULL, "-D NAME[=VALUE], -U NAME", "--cpp: define or undefine a macro"},
+    {"-U", NULL, NULL, NULL},
     {"--dialect", NULL, "--dialect=dmtf|wmi", "DSP0004 MOF (default) or the WMI mofcomp dialect"},
     {"--with", NULL, "--with PACK", "load a shipped base schema (wmi, dsc)"},
     {"--namespace", NULL, "--namespace NS", "default namespace (root/cimv2)"},
@@ -235,7 +238,8 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
     o->packs = calloc((size_t)argc + 1, sizeof *o->packs);
     o->inputs = calloc((size_t)argc + 1, sizeof *o->inputs);
     o->classes = calloc((size_t)argc + 1, sizeof *o->classes);
-    if (!o->include_dirs || !o->packs || !o->inputs || !o->classes) {
+    o->cpp_args = calloc((size_t)argc + 1, sizeof *o->cpp_args);
+    if (!o->include_dirs || !o->packs || !o->inputs || !o->classes || !o->cpp_args) {
         fputs("mofc: out of memory\n", stderr);
         exit(2);
     }
@@ -281,6 +285,29 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
             if (!(v = value_of(argc, argv, &i, "-MT")))
                 return 2;
             o->dep_target = v;
+        } else if (strcmp(a, "--cpp") == 0 || strncmp(a, "--cpp=", 6) == 0) {
+            /* The C preprocessor: --cpp=PROGRAM, else $MOFC_CPP, else cpp. */
+            const char *env = getenv("MOFC_CPP");
+            o->lib.cpp = a[5] == '=' ? a + 6 : env && *env ? env : "cpp";
+            if (!*o->lib.cpp) {
+                usage_error("--cpp= needs a program");
+                return 2;
+            }
+        } else if ((a[1] == 'D' || a[1] == 'U') && a[2] != '-') {
+            char opt[3] = {'-', a[1], '\0'};
+            if (!(v = value_of(argc, argv, &i, opt)))
+                return 2;
+            if (!*v || *v == '=') {
+                usage_error("%s needs a macro name", opt);
+                return 2;
+            }
+            char *w = malloc(strlen(v) + 3);
+            if (!w) {
+                fputs("mofc: out of memory\n", stderr);
+                exit(2);
+            }
+            sprintf(w, "%s%s", opt, v);
+            o->cpp_args[o->lib.ncpp_args++] = w;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
             o->verbose = true;
         } else if (strncmp(a, "--class", 7) == 0 && (a[7] == '=' || a[7] == '\0')) {
@@ -415,6 +442,11 @@ int cli_parse(struct cli_options *o, int argc, char **argv, const char *subcomma
     }
     o->lib.include_dirs = o->include_dirs;
     o->lib.packs = o->packs;
+    o->lib.cpp_args = (const char *const *)o->cpp_args;
+    if (o->lib.ncpp_args && !o->lib.cpp) {
+        usage_error("-D and -U are options of the C preprocessor: add --cpp");
+        return 2;
+    }
     if (o->ninputs == 0 && strcmp(subcommand, "lsp") != 0) {
         usage_error("%s: no input files", subcommand);
         return 2;
@@ -435,4 +467,7 @@ void cli_options_free(struct cli_options *o)
     free(o->packs);
     free(o->inputs);
     free(o->classes);
+    for (size_t i = 0; o->cpp_args && i < o->lib.ncpp_args; i++)
+        free(o->cpp_args[i]);
+    free(o->cpp_args);
 }

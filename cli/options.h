@@ -40,6 +40,7 @@ struct cli_options {
     /* wmi-header */
     bool wmi_methods;               /* -m */
     bool wmi_fixed_strings;         /* -u */
+    char **cpp_args;                /* storage for lib.cpp_args: "-DNAME=V", "-UNAME" */
 };
 
 /* Parses argv after the subcommand.  Returns 0, or 2 after printing a

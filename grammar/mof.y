@@ -106,6 +106,11 @@ static void refuse_v3(struct parse_state *ps, struct loc l, const char *what, co
     SEMI ";" COMMA "," COLON ":" EQUALS "="
 %token LEXERROR "invalid token"
 
+/* After a type or a name, '[' opens an array bracket, never the qualifier
+ * list of a next declaration whose ';' went missing. */
+%precedence NO_ARRAY
+%precedence "["
+
 %type <const struct name *> name soft_keyword alias_opt super_opt
 %type <struct ast_qualifier *> qualifier_list_opt qualifier_list qualifiers qualifier
 %type <struct ast_value *> qualifier_param_opt value constant value_list value_list_opt
@@ -115,10 +120,11 @@ static void refuse_v3(struct parse_state *ps, struct loc l, const char *what, co
 %type <unsigned> flavor_clause_opt
 %type <struct ast_type> type_spec
 %type <struct ast_array_spec> array_opt
-%type <struct ast_feature *> features feature feature_body
+%type <struct ast_feature *> features feature feature_body features_end
 %type <struct ast_param *> params_opt params param
-%type <struct ast_prop_value *> prop_values_opt prop_values prop_value
-%type <struct ast_instance *> instance_body
+%type <struct ast_prop_value *> prop_values_opt prop_value
+%type <struct ast_instance *> instance_body instance_def
+%type <struct ast_class *> class_def
 
 %%
 
@@ -138,6 +144,30 @@ production:
    * statement from being reported again. */
   | error ";"
   | error "}" ";"
+  /* Text no declaration can start with is skipped up to the next ';',
+   * '};' or declaration keyword ('[' may open a property's qualifiers
+   * inside a broken class, so it is not one). */
+  | error resync_decl
+  ;
+
+resync_decl:
+    class_def           { AST_APPEND(ps->unit, classes, $class_def); }
+  | instance_def        { AST_APPEND(ps->unit, instances, $instance_def); }
+  | qualifier_decl
+  | flavor_default
+  | pragma
+  ;
+
+/* The ';' that ends a declaration.  When it is missing and what follows
+ * starts the next declaration (LAC has checked that before this empty
+ * reduction runs), the mistake is reported right after the text it
+ * should follow and parsing simply goes on: the next declaration is read
+ * as written, and its own errors are still reported. */
+end_semi:
+    ";"
+  | %empty {
+        diag_error(ps->m, &@$, "missing-semicolon", "expected ';'");
+    }
   ;
 
 /* ---- pragmas (include is handled by the scanner) ---- */
@@ -195,7 +225,7 @@ pragma_arg:
 
 qualifier_decl:
     "qualifier" name ":" DATATYPE array_opt default_opt "," "scope" "(" scope_list ")"
-    flavor_clause_opt ";" {
+    flavor_clause_opt end_semi {
         struct ast_qualifier_decl *q = ARENA_NEW(A, struct ast_qualifier_decl);
         q->name = $name;
         q->loc = @name;
@@ -211,7 +241,7 @@ qualifier_decl:
         q->origin = ps->origin;
         AST_APPEND(ps->unit, qualifier_decls, q);
     }
-  | "qualifier" name ":" DATATYPE array_opt default_opt ";" {
+  | "qualifier" name ":" DATATYPE array_opt default_opt end_semi {
         struct ast_qualifier_decl *q = ARENA_NEW(A, struct ast_qualifier_decl);
         q->name = $name;
         q->loc = @name;
@@ -263,7 +293,7 @@ flavor_clause_list:
 
 /* WMI: `Qualifier Name : flavor ...;` sets default flavors for later uses. */
 flavor_default:
-    "qualifier" name ":" flavor_list ";" {
+    "qualifier" name ":" flavor_list end_semi {
         struct ast_flavor_default *f = ARENA_NEW(A, struct ast_flavor_default);
         f->name = $name;
         f->loc = @name;
@@ -327,21 +357,47 @@ flavor_suffix_opt:
 /* ---- classes ---- */
 
 class_decl:
-    qualifier_list_opt "class" name alias_opt super_opt "{" features "}" ";" {
+    qualifier_list_opt class_def {
+        $class_def->quals = $qualifier_list_opt;
+        AST_APPEND(ps->unit, classes, $class_def);
+    }
+  ;
+
+class_def:
+    "class" name alias_opt super_opt "{" features features_end end_semi {
         struct ast_class *c = ARENA_NEW(A, struct ast_class);
-        c->quals = $qualifier_list_opt;
         c->name = $name;
         c->loc = @name;
-        c->decl_loc = @2;
+        c->decl_loc = @1;
         c->alias = $alias_opt;
         c->super = $super_opt;
         c->super_loc = @super_opt;
         c->features = $features;
+        if ($features_end) {
+            /* The body broke off before its brace: mark it incomplete. */
+            struct ast_feature **t = &c->features;
+            while (*t)
+                t = &(*t)->next;
+            *t = $features_end;
+        }
         c->ns = ps->ns;
         c->locale = ps->locale;
         c->origin = ps->origin;
-        c->end_loc = @8;
-        AST_APPEND(ps->unit, classes, c);
+        c->end_loc = @features_end;
+        $$ = c;
+    }
+  ;
+
+/* The closing brace of a class body.  A broken last feature ends at the
+ * brace too (not only at a ';'), so the class's own '};' is not taken
+ * for the end of the broken line. */
+features_end:
+    "}"             { $$ = NULL; }
+  | error "}" {
+        $$ = ARENA_NEW(A, struct ast_feature);
+        $$->kind = AF_ERROR;
+        @$ = @2;
+        yyerrok;
     }
   ;
 
@@ -371,7 +427,7 @@ features:
   ;
 
 feature:
-    qualifier_list_opt feature_body ";" {
+    qualifier_list_opt feature_body end_semi {
         $$ = $feature_body;
         if ($$)
             $$->quals = $qualifier_list_opt;
@@ -433,7 +489,7 @@ type_spec:
   ;
 
 array_opt:
-    %empty {
+    %empty %prec NO_ARRAY {
         memset(&$$, 0, sizeof $$);
     }
   | "[" "]" {
@@ -486,14 +542,18 @@ param:
 /* ---- instances ---- */
 
 instance_decl:
-    qualifier_list_opt instance_body ";" {
-        $instance_body->quals = $qualifier_list_opt;
-        AST_APPEND(ps->unit, instances, $instance_body);
+    qualifier_list_opt instance_def {
+        $instance_def->quals = $qualifier_list_opt;
+        AST_APPEND(ps->unit, instances, $instance_def);
     }
   ;
 
+instance_def:
+    instance_body end_semi          { $$ = $instance_body; }
+  ;
+
 instance_body:
-    "instance" "of" name alias_opt "{" prop_values_opt "}" {
+    "instance" "of" name alias_opt "{" prop_values_opt prop_values_end {
         $$ = ARENA_NEW(A, struct ast_instance);
         $$->class_name = $name;
         $$->loc = @name;
@@ -505,16 +565,19 @@ instance_body:
     }
   ;
 
-prop_values_opt:
-    %empty              { $$ = NULL; }
-  | prop_values         { $$ = $prop_values; }
+/* As features_end, for an instance's property values. */
+prop_values_end:
+    "}"
+  | error "}"           { yyerrok; }
   ;
 
-prop_values:
-    prop_value          { $$ = $prop_value; }
-  | prop_values[l] prop_value {
+prop_values_opt:
+    %empty              { $$ = NULL; }
+  | prop_values_opt[l] prop_value {
         if (!$l) {
             $$ = $prop_value;
+        } else if (!$prop_value) {
+            $$ = $l;
         } else {
             struct ast_prop_value *t = $l;
             while (t->next)
@@ -526,7 +589,7 @@ prop_values:
   ;
 
 prop_value:
-    qualifier_list_opt name "=" value ";" {
+    qualifier_list_opt name "=" value end_semi {
         $$ = ARENA_NEW(A, struct ast_prop_value);
         $$->quals = $qualifier_list_opt;
         $$->name = $name;
@@ -662,6 +725,36 @@ static void put_token(struct strbuf *sb, yysymbol_kind_t k)
     sb_printf(sb, "'%.*s'", (int)n, s);
 }
 
+/* True if `k` can continue a declaration that a ';' could end here: the
+ * punctuation of array brackets, parameters, defaults, scopes and flavors.
+ * '[' counts only right after a name or a type (an array bracket). */
+static bool continues_declaration(struct parse_state *ps, const struct loc *l,
+                                  yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_SEMI:
+    case YYSYMBOL_LPAREN:
+    case YYSYMBOL_EQUALS:
+    case YYSYMBOL_COMMA:
+    case YYSYMBOL_FLAVOR:
+        return true;
+    case YYSYMBOL_LBRACKET: {
+        if (l->file >= ps->m->files.len)
+            return false;
+        const char *t = ps->m->files.items[l->file]->text;
+        uint32_t i = l->off;
+        while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\r' ||
+                         t[i - 1] == '\n'))
+            i--;
+        unsigned char c = i > 0 ? (unsigned char)t[i - 1] : 0;
+        return c == '_' || c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+                                                                    (c | 0x20) <= 'z');
+    }
+    default:
+        return false;
+    }
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct parse_state *ps)
 {
     (void)scanner;
@@ -680,6 +773,19 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, struct 
     } else {
         sb_puts(&sb, "unexpected ");
         put_token(&sb, got);
+    }
+    /* Where a ';' may end the declaration, the tokens that could start the
+     * next one are acceptable only as the missing-';' recovery: list what
+     * continues this declaration instead. */
+    bool semi = false;
+    for (int i = 0; i < n; i++)
+        semi |= expected[i] == YYSYMBOL_SEMI;
+    if (semi) {
+        int k = 0;
+        for (int i = 0; i < n; i++)
+            if (continues_declaration(ps, l, expected[i]))
+                expected[k++] = expected[i];
+        n = k;
     }
     bool value = false, name = false;
     for (int i = 0; i < n; i++) {

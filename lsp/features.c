@@ -1073,7 +1073,15 @@ json_object *lsp_code_actions(struct lsp_server *s, json_object *params)
         if (line < 0 || ch < 0)
             continue;
         const char *exp = strstr(msg, ", expected ");
-        if (exp && strstr(exp, "';'")) {
+        if (id && strcmp(id, "missing-semicolon") == 0) {
+            /* The parser already points right after the previous text. */
+            json_object_array_add(out, edit_action("Insert ';'", uri, d,
+                                                   lsp_range((unsigned)line + 1,
+                                                             (unsigned)ch + 1,
+                                                             (unsigned)line + 1,
+                                                             (unsigned)ch + 1),
+                                                   ";"));
+        } else if (exp && strstr(exp, "';'")) {
             /* Right after the text before the unexpected token. */
             unsigned l = (unsigned)line, c = (unsigned)ch;
             if (doc)

@@ -14,6 +14,7 @@
 #include "amend.h"
 #include "bmf_reader.h"
 #include "context.h"
+#include "cpp.h"
 #include "diag/diag.h"
 #include "embedded.h"
 #include "parse.h"
@@ -44,6 +45,16 @@ struct mofc *mofc_create(const struct mofc_options *opts)
     for (size_t i = 0; i < m->opts.npacks; i++)
         packs[i] = arena_strdup(&m->arena, m->opts.packs[i]);
     m->opts.packs = packs;
+    if (m->opts.cpp) {
+        m->opts.cpp = arena_strdup(&m->arena, m->opts.cpp);
+        const char **cpp_args = ARENA_ARRAY(&m->arena, const char *, m->opts.ncpp_args + 1);
+        for (size_t i = 0; i < m->opts.ncpp_args; i++)
+            cpp_args[i] = arena_strdup(&m->arena, m->opts.cpp_args[i]);
+        m->opts.cpp_args = cpp_args;
+    } else {
+        m->opts.ncpp_args = 0;
+        m->opts.cpp_args = NULL;
+    }
     m->default_ns = intern_cstr(&m->names, m->opts.default_namespace
                                                ? m->opts.default_namespace
                                                : "root/cimv2");
@@ -157,10 +168,15 @@ int mofc_compile(struct mofc *m)
                                                     in->origin)
                                       : source_load(m, in->name, (char *)in->data, len, false,
                                                     -1, NULL, in->origin);
-        if (f && xml_looks_like(f))
+        if (f && xml_looks_like(f)) {
             xml_read(m, f, in->origin);
-        else if (f)
+        } else if (f && m->opts.cpp) {
+            struct source_file *out = cpp_preprocess(m, f, in->data ? NULL : in->name);
+            if (out)
+                parse_source(m, out, in->origin, in->data ? NULL : &in->id);
+        } else if (f) {
             parse_source(m, f, in->origin, in->data ? NULL : &in->id);
+        }
     }
 
     if (!m->stop && !m->io_failed) {
@@ -194,7 +210,7 @@ size_t mofc_file_count(const struct mofc *m)
 {
     size_t n = 0;
     for (size_t i = 0; i < m->files.len; i++)
-        n += m->files.items[i]->origin == MOFC_ORIGIN_USER;
+        n += m->files.items[i]->origin == MOFC_ORIGIN_USER && !m->files.items[i]->virtual_file;
     return n;
 }
 
@@ -209,7 +225,7 @@ const char *mofc_file_path(const struct mofc *m, size_t i)
         seen = mm->path_cursor_i;
     }
     for (; k < m->files.len; k++) {
-        if (m->files.items[k]->origin != MOFC_ORIGIN_USER)
+        if (m->files.items[k]->origin != MOFC_ORIGIN_USER || m->files.items[k]->virtual_file)
             continue;
         if (seen++ == i) {
             mm->path_cursor_valid = true;

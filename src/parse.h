@@ -47,6 +47,9 @@ struct parse_state {
     /* Set by parse_file_alone(): includes are found but handed here
      * instead of being read in place. */
     struct include_hook *include_hook;
+
+    /* The note suggesting --cpp was given (once per input). */
+    bool cpp_hinted;
 };
 
 /* An include found while parsing one file alone: its resolved path, its

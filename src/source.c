@@ -221,9 +221,26 @@ static bool valid_utf8(const unsigned char *s, size_t len)
     return true;
 }
 
+static struct source_file *load(struct mofc *m, const char *path, char *bytes, size_t len,
+                                bool adopt, int32_t parent, const struct loc *include_loc,
+                                enum mofc_origin origin, bool report);
+
 struct source_file *source_load(struct mofc *m, const char *path, char *bytes, size_t len,
                                 bool adopt, int32_t parent, const struct loc *include_loc,
                                 enum mofc_origin origin)
+{
+    return load(m, path, bytes, len, adopt, parent, include_loc, origin, true);
+}
+
+struct source_file *source_load_unreported(struct mofc *m, const char *path, char *bytes,
+                                           size_t len, enum mofc_origin origin)
+{
+    return load(m, path, bytes, len, true, -1, NULL, origin, false);
+}
+
+static struct source_file *load(struct mofc *m, const char *path, char *bytes, size_t len,
+                                bool adopt, int32_t parent, const struct loc *include_loc,
+                                enum mofc_origin origin, bool report)
 {
     const unsigned char *s = (const unsigned char *)bytes;
     enum source_encoding enc = ENC_UTF8;
@@ -282,7 +299,7 @@ struct source_file *source_load(struct mofc *m, const char *path, char *bytes, s
     f->origin = origin;
     VEC_PUSH(m->files, f);
 
-    for (size_t i = 0; i < nbad; i++) {
+    for (size_t i = 0; report && i < nbad; i++) {
         struct loc l = {f->index, bad[i].off, 1};
         diag_error(m, &l, "invalid-encoding", "%s", bad[i].what);
     }
@@ -407,5 +424,6 @@ void source_free(struct source_file *f)
         return;
     free(f->text);
     free(f->lines);
+    free(f->origins);
     free(f);
 }

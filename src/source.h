@@ -29,6 +29,19 @@ struct source_file {
     bool binary;               /* binary MOF: text is the raw bytes, places are byte offsets */
     uint32_t *lines;           /* byte offset of each line start, built lazily */
     uint32_t nlines;
+    /* Text that is no file of the user's (the C preprocessor's output, or
+     * the lines of a name only its line markers gave): never listed as a
+     * file read. */
+    bool virtual_file;
+    /* The C preprocessor's output: where each of its lines came from
+     * (index = line - 1); positions in it are reported there (cpp.c). */
+    struct line_origin *origins;
+    uint32_t norigins;
+};
+
+struct line_origin {
+    uint32_t file;             /* index into the context's file table */
+    uint32_t line;             /* 1-based, in that file */
 };
 
 /* Decode raw bytes into a new source_file registered with `m`; invalid
@@ -39,6 +52,11 @@ struct source_file {
 struct source_file *source_load(struct mofc *m, const char *path, char *bytes, size_t len,
                                 bool adopt, int32_t parent, const struct loc *include_loc,
                                 enum mofc_origin origin);
+
+/* The same for text whose bad sequences were reported where it came from
+ * (the C preprocessor's output): replaced, not reported again. */
+struct source_file *source_load_unreported(struct mofc *m, const char *path, char *bytes,
+                                           size_t len, enum mofc_origin origin);
 
 /* Identity of a file on disk, for include cycle detection. */
 struct file_id {

@@ -125,6 +125,13 @@ struct mofc_options {
      * classes of the same name, the others are dropped.  NULL: every
      * amendment is dropped and the model is the neutral one. */
     const char *locale;
+    /* --cpp: each MOF input goes through this C preprocessor program
+     * first (words split at blanks, e.g. "cpp" or "clang -E"; it must take
+     * GCC's options and write line markers); NULL: inputs are read as they
+     * are.  cpp_args are passed to it in order ("-DNAME=V", "-UNAME"). */
+    const char *cpp;
+    size_t ncpp_args;
+    const char *const *cpp_args;
 };
 
 struct mofc;

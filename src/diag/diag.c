@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "context.h"
+#include "cpp.h"
 #include "parse.h"
 
 /* Include nesting is bounded by the scanner; one more for the spot. */
@@ -255,8 +256,26 @@ static void fill_includes(struct mofc *m, struct diag_rec *d)
     d->pub.nincludes = n;
 }
 
+/* Places in the C preprocessor's output, moved to the files the user
+ * wrote (once the scanner is done with the text). */
+static void map_preprocessed(struct mofc *m, struct diag_rec *d)
+{
+    const char *macro = NULL;
+    if (d->has_loc && cpp_map_loc(m, &d->loc, &macro) && macro) {
+        struct diag_note_rec nr = {.message = arena_printf(
+                                       &m->arena, "in the C preprocessor's expansion of '%s'",
+                                       macro)};
+        VEC_PUSH(d->notes, nr);
+    }
+    for (size_t k = 0; k < d->notes.len; k++)
+        if (d->notes.items[k].has_loc)
+            cpp_map_loc(m, &d->notes.items[k].loc, NULL);
+}
+
 void diag_flush(struct mofc *m)
 {
+    for (size_t i = 0; i < m->diags.len; i++)
+        map_preprocessed(m, m->diags.items[i]);
     for (size_t i = 0; i < m->diags.len; i++)
         if (m->diags.items[i]->has_loc && m->diags.items[i]->loc.file < m->files.len)
             reading_position(m, m->diags.items[i]);

@@ -114,8 +114,24 @@ static const struct mofc_rule rules[] = {
      "with EmbeddedInstance(\"Class\"), or compile with --dialect=wmi, which accepts class-typed "
      "properties."},
     {"cpp-directive", "C preprocessor directive in MOF",
-     "MOF has no #define, #ifdef or #include; only #pragma. Run the file through the C "
-     "preprocessor first (for example cpp -P -x c) and compile its output."},
+     "MOF has no #define, #ifdef or #include; only #pragma. Compile the file with --cpp, "
+     "which runs the C preprocessor and keeps the original files and lines."},
+    {"cpp-error", "Error from the C preprocessor",
+     "With --cpp the C preprocessor reported an error (#error, a missing #include, a bad "
+     "directive); the message is its own, placed in the original file. Fix the directive, "
+     "or add -I DIR for a missing header."},
+    {"cpp-failed", "C preprocessor could not run",
+     "With --cpp mofc could not start the preprocessor, or it ended abnormally. Install cpp "
+     "(build-essential) or name another with --cpp=PROGRAM or MOFC_CPP."},
+    {"cpp-temp", "Temporary file for the preprocessor",
+     "A UTF-16 or BOM input is decoded into a temporary file before the C preprocessor reads "
+     "it, and that file could not be written. Check TMPDIR."},
+    {"cpp-utf16-include", "UTF-16 file included through the preprocessor",
+     "The C preprocessor reads bytes, so a UTF-16 file cannot be #include'd. Convert the "
+     "included file to UTF-8, or include it with #pragma include."},
+    {"cpp-warning", "Warning from the C preprocessor",
+     "With --cpp the C preprocessor warned (a macro redefined, an unknown directive); the "
+     "message is its own, placed in the original file."},
     {"default-maxlen", "Default value longer than MaxLen",
      "The default string has more characters than the property's MaxLen allows. Shorten the "
      "default, or raise MaxLen."},
@@ -236,6 +252,9 @@ static const struct mofc_rule rules[] = {
     {"missing-override", "Inherited name used without Override",
      "The element has the name of an element the superclass already has. Add "
      "Override(\"Name\") to say it overrides it, or rename it."},
+    {"missing-semicolon", "Missing ';'",
+     "A declaration (class, instance, qualifier, property, method or value) must end with "
+     "';'. It is reported right after the text it should follow, and parsing goes on."},
     {"model-correspondence", "ModelCorrespondence to a missing element",
      "ModelCorrespondence names a class, property or method that is not declared. Fix the "
      "name, or compile the schema that declares it too."},

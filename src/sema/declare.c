@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpp.h"
 #include "embedded.h"
 #include "sema/sema.h"
 
@@ -65,10 +66,12 @@ struct mofc_location sema_location(struct sema *s, const struct loc *l)
     struct mofc_location r = {0};
     if (!l || l->file >= s->m->files.len)
         return r;
-    struct source_file *f = s->m->files.items[l->file];
+    struct loc at = *l;
+    cpp_map_loc(s->m, &at, NULL);
+    struct source_file *f = s->m->files.items[at.file];
     r.file = f->path;
     r.source = source_public(f);
-    r.offset = l->off;
+    r.offset = at.off;
     return r;
 }
 

@@ -179,7 +179,8 @@ const struct mofc_model *sema_freeze(struct sema *s)
     m->pragmas = VEC_FREEZE(s->a, s->pragma_list);
     VEC(const char *) files = {0};
     for (size_t i = 0; i < s->m->files.len; i++)
-        if (s->m->files.items[i]->origin == MOFC_ORIGIN_USER)
+        if (s->m->files.items[i]->origin == MOFC_ORIGIN_USER &&
+            !s->m->files.items[i]->virtual_file)
             VEC_PUSH(files, s->m->files.items[i]->path);
     m->nfiles = files.len;
     m->files = VEC_FREEZE(s->a, files);
