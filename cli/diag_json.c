@@ -152,16 +152,6 @@ char *diag_path_uri(const char *path)
 
 /* ---- JSON Lines ---- */
 
-static const char *severity_name(enum mofc_severity s)
-{
-    switch (s) {
-    case MOFC_NOTE: return "note";
-    case MOFC_WARNING: return "warning";
-    case MOFC_ERROR: return "error";
-    default: return "fatal error";
-    }
-}
-
 /* "file" (for people) and "uri" (the exact bytes) of a path. */
 static void put_file(struct json_object *obj, const char *path)
 {
@@ -176,7 +166,7 @@ struct json_object *diag_json_record(const struct mofc_diagnostic *d)
     struct json_object *o = json_object_new_object();
     if (!o)
         return NULL;
-    put_str(o, "severity", severity_name(d->severity));
+    put_str(o, "severity", mofc_severity_name(d->severity));
     put_str(o, "id", d->id);
     put(o, "category", d->category != MOFC_W_NONE ? jstr(mofc_wcat_name(d->category)) : NULL);
     put(o, "promoted", json_object_new_boolean(d->promoted));

@@ -25,16 +25,6 @@
 #define GREEN "\033[1;32m"
 #define RESET "\033[0m"
 
-static const char *severity_name(enum mofc_severity s)
-{
-    switch (s) {
-    case MOFC_NOTE: return "note";
-    case MOFC_WARNING: return "warning";
-    case MOFC_ERROR: return "error";
-    default: return "fatal error";
-    }
-}
-
 static const char *severity_color(enum mofc_severity s)
 {
     return s == MOFC_NOTE ? CYAN : s == MOFC_WARNING ? MAGENTA : RED;
@@ -55,9 +45,9 @@ static void text_header(struct renderer *r, const struct mofc_span *sp, enum mof
     else if (sev != MOFC_NOTE)
         fputs("mofc: ", f);
     if (r->color)
-        fprintf(f, RESET "%s%s:" RESET " ", severity_color(sev), severity_name(sev));
+        fprintf(f, RESET "%s%s:" RESET " ", severity_color(sev), mofc_severity_name(sev));
     else
-        fprintf(f, "%s: ", severity_name(sev));
+        fprintf(f, "%s: ", mofc_severity_name(sev));
     fputs(message, f);
     if (flag)
         fprintf(f, " [%s]", flag);

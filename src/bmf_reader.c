@@ -224,32 +224,6 @@ static size_t rel(struct br *b, size_t field, size_t base, uint32_t off, size_t 
     return base + off;
 }
 
-static void put_utf8(struct strbuf *sb, uint32_t cp)
-{
-    char t[4];
-    size_t n;
-    if (cp < 0x80) {
-        t[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        t[0] = (char)(0xC0 | cp >> 6);
-        t[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        t[0] = (char)(0xE0 | cp >> 12);
-        t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        t[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        t[0] = (char)(0xF0 | cp >> 18);
-        t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        t[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    sb_putn(sb, t, n);
-}
-
 /* A NUL-terminated UTF-16LE string at `off` before `end`, decoded as
  * UTF-8 into b->scratch (reused: names go to the interner, values are
  * copied once into the arena); *next is the offset after its NUL. */
@@ -279,7 +253,7 @@ static void utf16_scratch(struct br *b, size_t off, size_t end, size_t *next)
         }
         if (c >= 0xD800 && c < 0xE000)
             bad(b, p - 2, "an unpaired UTF-16 surrogate in a string");
-        put_utf8(sb, c);
+        sb_put_utf8(sb, c);
     }
     if (next)
         *next = p;

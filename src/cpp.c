@@ -357,32 +357,6 @@ static int hex_value(char c)
     return -1;
 }
 
-static void put_utf8(struct strbuf *sb, uint32_t cp)
-{
-    char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    sb_putn(sb, b, n);
-}
-
 /* Copies one output line, turning the universal character names GCC
  * writes for non-ASCII letters of names (N\U000000e4me) back into UTF-8;
  * strings, char literals and comments are copied as they are. */
@@ -423,7 +397,7 @@ static void copy_line(struct strbuf *out, const char *p, const char *end, bool *
             for (; k < digits && p + 2 + k < end && hex_value(p[2 + k]) >= 0; k++)
                 cp = cp * 16 + (uint32_t)hex_value(p[2 + k]);
             if (k == digits && cp >= 0xA0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
-                put_utf8(out, cp);
+                sb_put_utf8(out, cp);
                 p += 2 + digits;
                 continue;
             }

@@ -72,32 +72,6 @@ bool source_read_file(const char *path, char **bytes, size_t *len, struct file_i
     return true;
 }
 
-static void put_utf8(struct strbuf *sb, uint32_t cp)
-{
-    char b[4];
-    size_t n;
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (char)(0xF0 | (cp >> 18));
-        b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    sb_putn(sb, b, n);
-}
-
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
 static size_t utf8_valid_len(const unsigned char *s, size_t avail)
 {
@@ -160,7 +134,7 @@ static void decode_utf8(struct strbuf *out, const unsigned char *s, size_t len,
             *bad = xrealloc(*bad, (*nbad + 1) * sizeof **bad);
             (*bad)[(*nbad)++] =
                 (struct bad_spot){(uint32_t)out->len, "invalid UTF-8 byte sequence"};
-            put_utf8(out, 0xFFFD);
+            sb_put_utf8(out, 0xFFFD);
             i++;
         }
     }
@@ -178,7 +152,7 @@ static void decode_utf16(struct strbuf *out, const unsigned char *s, size_t len,
                              : (uint32_t)((s[i] << 8) | s[i + 1]);
             if (lo >= 0xDC00 && lo <= 0xDFFF) {
                 i += 2;
-                put_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+                sb_put_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
                 continue;
             }
         }
@@ -187,7 +161,7 @@ static void decode_utf16(struct strbuf *out, const unsigned char *s, size_t len,
             (*bad)[(*nbad)++] = (struct bad_spot){(uint32_t)out->len, "unpaired UTF-16 surrogate"};
             u = 0xFFFD;
         }
-        put_utf8(out, u);
+        sb_put_utf8(out, u);
     }
     if (i < len) {
         *bad = xrealloc(*bad, (*nbad + 1) * sizeof **bad);

@@ -65,6 +65,8 @@ enum mofc_wcat {
 
 /* Name of a category as used in -W<name>, and the reverse. */
 const char *mofc_wcat_name(enum mofc_wcat c);
+/* "note", "warning", "error" or "fatal error", as diagnostics print it. */
+const char *mofc_severity_name(enum mofc_severity s);
 enum mofc_wcat mofc_wcat_from_name(const char *name);  /* MOFC_W_COUNT_ if unknown */
 
 /* A rendered position: what a diagnostic reports. */

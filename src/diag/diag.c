@@ -63,6 +63,16 @@ static bool off_by_default(enum mofc_wcat c)
     return c == MOFC_W_DEPRECATED || c == MOFC_W_CASE || c == MOFC_W_PORTABLE;
 }
 
+const char *mofc_severity_name(enum mofc_severity s)
+{
+    switch (s) {
+    case MOFC_NOTE: return "note";
+    case MOFC_WARNING: return "warning";
+    case MOFC_ERROR: return "error";
+    default: return "fatal error";
+    }
+}
+
 const char *mofc_wcat_name(enum mofc_wcat c)
 {
     return (unsigned)c < MOFC_W_COUNT_ ? wcat_names[c] : "";
