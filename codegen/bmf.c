@@ -15,28 +15,8 @@
 #include <string.h>
 
 #include "backends.h"
+#include "mofc/bmf.h"
 
-enum {
-    VT_I2 = 2,
-    VT_I4 = 3,
-    VT_R4 = 4,
-    VT_R8 = 5,
-    VT_BSTR = 8,
-    VT_BOOL = 11,
-    VT_OBJECT = 13,
-    VT_I1 = 16,
-    VT_UI1 = 17,
-    VT_UI2 = 18,
-    VT_UI4 = 19,
-    VT_I8 = 20,
-    VT_UI8 = 21,
-    VT_DATETIME = 101,
-    VT_REFERENCE = 102,
-    VT_CHAR16 = 103,
-    VT_ARRAY = 0x2000,
-};
-#define NONE 0xFFFFFFFFu
-#define MAX_IMAGE (64u * 1024 * 1024) /* as src/bmf_reader.h's BMF_MAX_IMAGE */
 
 struct flavor_entry {
     uint32_t off, flags;
@@ -172,37 +152,37 @@ static uint32_t vt_of(enum mofc_type t)
 {
     switch (t) {
     case MOFC_TYPE_BOOLEAN:
-        return VT_BOOL;
+        return MOFC_VT_BOOL;
     case MOFC_TYPE_UINT8:
-        return VT_UI1;
+        return MOFC_VT_UI1;
     case MOFC_TYPE_SINT8:
-        return VT_I1;
+        return MOFC_VT_I1;
     case MOFC_TYPE_UINT16:
-        return VT_UI2;
+        return MOFC_VT_UI2;
     case MOFC_TYPE_SINT16:
-        return VT_I2;
+        return MOFC_VT_I2;
     case MOFC_TYPE_UINT32:
-        return VT_UI4;
+        return MOFC_VT_UI4;
     case MOFC_TYPE_SINT32:
-        return VT_I4;
+        return MOFC_VT_I4;
     case MOFC_TYPE_UINT64:
-        return VT_UI8;
+        return MOFC_VT_UI8;
     case MOFC_TYPE_SINT64:
-        return VT_I8;
+        return MOFC_VT_I8;
     case MOFC_TYPE_REAL32:
-        return VT_R4;
+        return MOFC_VT_R4;
     case MOFC_TYPE_REAL64:
-        return VT_R8;
+        return MOFC_VT_R8;
     case MOFC_TYPE_CHAR16:
-        return VT_CHAR16;
+        return MOFC_VT_CHAR16;
     case MOFC_TYPE_DATETIME:
-        return VT_DATETIME;
+        return MOFC_VT_DATETIME;
     case MOFC_TYPE_REFERENCE:
-        return VT_REFERENCE;
+        return MOFC_VT_REFERENCE;
     case MOFC_TYPE_OBJECT:
-        return VT_OBJECT;
+        return MOFC_VT_OBJECT;
     default:
-        return VT_BSTR;
+        return MOFC_VT_BSTR;
     }
 }
 
@@ -211,51 +191,51 @@ static void object_instance(struct w *w, const struct mofc_instance *in, bool to
 static void scalar(struct w *w, uint32_t vt, const struct mofc_value *v)
 {
     switch (vt) {
-    case VT_BOOL:
+    case MOFC_VT_BOOL:
         u16(w, v->v.boolean ? 0xFFFF : 0);
         break;
-    case VT_I1:
-    case VT_UI1: {
+    case MOFC_VT_I1:
+    case MOFC_VT_UI1: {
         uint8_t b = (uint8_t)v->v.u;
         put(w, &b, 1);
         break;
     }
-    case VT_I2:
-    case VT_UI2:
+    case MOFC_VT_I2:
+    case MOFC_VT_UI2:
         u16(w, (uint32_t)v->v.u);
         break;
-    case VT_CHAR16:
+    case MOFC_VT_CHAR16:
         u16(w, v->v.char16);
         break;
-    case VT_I4:
-    case VT_UI4:
+    case MOFC_VT_I4:
+    case MOFC_VT_UI4:
         u32(w, (uint32_t)v->v.u);
         break;
-    case VT_I8:
-    case VT_UI8:
+    case MOFC_VT_I8:
+    case MOFC_VT_UI8:
         u64(w, v->v.u);
         break;
-    case VT_R4: {
+    case MOFC_VT_R4: {
         float f = (float)v->v.real;
         uint32_t b;
         memcpy(&b, &f, sizeof b);
         u32(w, b);
         break;
     }
-    case VT_R8: {
+    case MOFC_VT_R8: {
         uint64_t b;
         memcpy(&b, &v->v.real, sizeof b);
         u64(w, b);
         break;
     }
-    case VT_DATETIME:
+    case MOFC_VT_DATETIME:
         utf16(w, v->v.datetime->text, strlen(v->v.datetime->text));
         break;
-    case VT_REFERENCE:
+    case MOFC_VT_REFERENCE:
         utf16(w, v->v.ref.path.text ? v->v.ref.path.text : "",
               v->v.ref.path.text ? v->v.ref.path.len : 0);
         break;
-    case VT_OBJECT:
+    case MOFC_VT_OBJECT:
         object_instance(w, v->v.object, false);
         break;
     default:
@@ -263,11 +243,11 @@ static void scalar(struct w *w, uint32_t vt, const struct mofc_value *v)
     }
 }
 
-/* A value of type vt (VT_ARRAY set for arrays), padded to 4 bytes. */
+/* A value of type vt (MOFC_VT_ARRAY set for arrays), padded to 4 bytes. */
 static void value(struct w *w, uint32_t vt, const struct mofc_value *v)
 {
-    uint32_t elem = vt & ~(uint32_t)VT_ARRAY;
-    if (!(vt & VT_ARRAY)) {
+    uint32_t elem = vt & ~(uint32_t)MOFC_VT_ARRAY;
+    if (!(vt & MOFC_VT_ARRAY)) {
         scalar(w, elem, v);
         pad4(w);
         return;
@@ -288,7 +268,7 @@ static void value(struct w *w, uint32_t vt, const struct mofc_value *v)
     end(w, total);
 }
 
-/* The value type of a qualifier: integers as mofcomp writes them (VT_I4
+/* The value type of a qualifier: integers as mofcomp writes them (MOFC_VT_I4
  * when the value fits). */
 static uint32_t qualifier_vt(const struct mofc_qualifier *q)
 {
@@ -306,16 +286,16 @@ static uint32_t qualifier_vt(const struct mofc_qualifier *q)
                                        : e->v.u > INT32_MAX)
                 fits = false;
         }
-        vt = fits ? VT_I4 : mofc_type_is_signed(t) ? VT_I8 : VT_UI8;
+        vt = fits ? MOFC_VT_I4 : mofc_type_is_signed(t) ? MOFC_VT_I8 : MOFC_VT_UI8;
     } else if (t == MOFC_TYPE_REAL32 || t == MOFC_TYPE_REAL64) {
-        vt = VT_R8;
+        vt = MOFC_VT_R8;
     } else if (t == MOFC_TYPE_BOOLEAN || t == MOFC_TYPE_CHAR16) {
         vt = vt_of(t);
     } else {
-        vt = VT_BSTR;
+        vt = MOFC_VT_BSTR;
     }
     bool array = q->value.is_null ? q->decl->is_array : q->value.is_array;
-    return vt | (array ? VT_ARRAY : 0);
+    return vt | (array ? MOFC_VT_ARRAY : 0);
 }
 
 /* Every qualifier written on an element gets an entry, even one with no
@@ -349,7 +329,7 @@ static void qualifier_record(struct w *w, const char *qname, uint32_t vt,
     u32(w, vt);
     u32(w, 0);
     size_t voff = w->len;
-    u32(w, NONE);
+    u32(w, MOFC_BMF_NONE);
     size_t info = w->len;
     name(w, qname);
     if (v && !v->is_null) {
@@ -385,19 +365,19 @@ static void qualifier_list(struct w *w, const struct mofc_qualifier_list *l, con
         struct mofc_value s = {.type = MOFC_TYPE_STRING};
         s.v.string.text = x->cimtype;
         s.v.string.len = strlen(x->cimtype);
-        qualifier_record(w, "CIMTYPE", VT_BSTR, &s, false, 0);
+        qualifier_record(w, "CIMTYPE", MOFC_VT_BSTR, &s, false, 0);
         n++;
     }
     if (x && x->has_max) {
         struct mofc_value s = {.type = MOFC_TYPE_SINT32};
         s.v.u = x->max;
-        qualifier_record(w, "MAX", VT_I4, &s, false, 0);
+        qualifier_record(w, "MAX", MOFC_VT_I4, &s, false, 0);
         n++;
     }
     if (x && x->has_id) {
         struct mofc_value s = {.type = MOFC_TYPE_SINT32};
         s.v.u = x->id;
-        qualifier_record(w, "ID", VT_I4, &s, false, 0);
+        qualifier_record(w, "ID", MOFC_VT_I4, &s, false, 0);
         n++;
     }
     patch(w, count_at, n);
@@ -442,9 +422,9 @@ static void property_record(struct w *w, const char *pname, uint32_t vt, const s
     u32(w, vt);
     u32(w, 0);
     size_t voff = w->len;
-    u32(w, NONE);
+    u32(w, MOFC_BMF_NONE);
     size_t qoff = w->len;
-    u32(w, NONE);
+    u32(w, MOFC_BMF_NONE);
     size_t info = w->len;
     name(w, pname);
     if (v && !v->is_null) {
@@ -463,7 +443,7 @@ static void system_property(struct w *w, const char *pname, const char *text)
     struct mofc_value s = {.type = MOFC_TYPE_STRING};
     s.v.string.text = text;
     s.v.string.len = strlen(text);
-    property_record(w, pname, VT_BSTR, &s, NULL, NULL);
+    property_record(w, pname, MOFC_VT_BSTR, &s, NULL, NULL);
 }
 
 /* A typed element (property, parameter, return value) with its extras. */
@@ -481,7 +461,7 @@ static void element(struct w *w, const char *ename, const struct mofc_typeinfo *
     }
     x.has_id = has_id && !has_qualifier(quals, "ID");
     x.id = id;
-    property_record(w, ename, vt_of(t->type) | (t->is_array ? VT_ARRAY : 0), dflt, quals, &x);
+    property_record(w, ename, vt_of(t->type) | (t->is_array ? MOFC_VT_ARRAY : 0), dflt, quals, &x);
 }
 
 /* Object header: length, qualifier list, property list and method list
@@ -494,11 +474,11 @@ static void object_begin(struct w *w, struct obj *o, uint32_t type)
 {
     o->at = begin(w);
     o->qoff = w->len;
-    u32(w, NONE);
+    u32(w, MOFC_BMF_NONE);
     o->poff = w->len;
-    u32(w, NONE);
+    u32(w, MOFC_BMF_NONE);
     o->moff = w->len;
-    u32(w, NONE);
+    u32(w, MOFC_BMF_NONE);
     u32(w, type);
     o->info = w->len;
 }
@@ -537,7 +517,7 @@ static void object_instance(struct w *w, const struct mofc_instance *in, bool to
         const struct mofc_property_value *pv = &in->values[i];
         const struct mofc_typeinfo *t = &pv->property->t;
         uint32_t vt =
-            vt_of(pv->value.is_null ? t->type : pv->value.type) | (t->is_array ? VT_ARRAY : 0);
+            vt_of(pv->value.is_null ? t->type : pv->value.type) | (t->is_array ? MOFC_VT_ARRAY : 0);
         property_record(w, pv->property->name, vt, &pv->value, &pv->qualifiers, NULL);
         n++;
     }
@@ -589,12 +569,12 @@ static void method_record(struct w *w, const struct mofc_method *mt)
         any_out |= (f & MOFC_PROP_OUT) != 0;
     }
     size_t at = begin(w);
-    u32(w, any_in || any_out ? VT_ARRAY | VT_OBJECT : 0);
+    u32(w, any_in || any_out ? MOFC_VT_ARRAY | MOFC_VT_OBJECT : 0);
     u32(w, 0);
     size_t voff = w->len;
-    u32(w, NONE);
+    u32(w, MOFC_BMF_NONE);
     size_t qoff = w->len;
-    u32(w, NONE);
+    u32(w, MOFC_BMF_NONE);
     size_t info = w->len;
     name(w, mt->name);
     if (any_in || any_out) {
@@ -662,7 +642,7 @@ char *cg_bmf(const struct mofc_model *m, const bool *selected, struct cg_report 
 {
     struct w w = {0};
     w.r = r;
-    put(&w, "FOMB", 4);
+    put(&w, MOFC_BMF_MAGIC, 4);
     u32(&w, 0);
     u32(&w, 1);
     u32(&w, 1);
@@ -695,12 +675,12 @@ char *cg_bmf(const struct mofc_model *m, const bool *selected, struct cg_report 
         free(w.d);
         return NULL;
     }
-    if (w.len > MAX_IMAGE) {
+    if (w.len > MOFC_BMF_MAX_IMAGE) {
         /* mofc's reader refuses larger images: write none it cannot read. */
         cg_error(r, NULL,
                  "the binary MOF would decompress to %zu bytes, more than the %u "
                  "mofc reads back; split the input with --class",
-                 w.len, MAX_IMAGE);
+                 w.len, MOFC_BMF_MAX_IMAGE);
         free(w.d);
         w.d = NULL;
         w.len = 0;
@@ -713,7 +693,7 @@ char *cg_bmf(const struct mofc_model *m, const bool *selected, struct cg_report 
         free(cdata);
         return NULL;
     }
-    memcpy(out, "FOMB", 4);
+    memcpy(out, MOFC_BMF_MAGIC, 4);
     const uint32_t head[3] = {1, (uint32_t)clen, (uint32_t)w.len};
     for (int k = 0; k < 3; k++)
         for (int j = 0; j < 4; j++)

@@ -127,27 +127,6 @@ bool bmf_ds_decompress(const uint8_t *in, size_t inlen, uint8_t *out, size_t out
 
 /* ---------------------------------------------------------------- image */
 
-enum {
-    VT_I2 = 2,
-    VT_I4 = 3,
-    VT_R4 = 4,
-    VT_R8 = 5,
-    VT_BSTR = 8,
-    VT_BOOL = 11,
-    VT_OBJECT = 13,
-    VT_I1 = 16,
-    VT_UI1 = 17,
-    VT_UI2 = 18,
-    VT_UI4 = 19,
-    VT_I8 = 20,
-    VT_UI8 = 21,
-    VT_DATETIME = 101,
-    VT_REFERENCE = 102,
-    VT_CHAR16 = 103,
-    VT_ARRAY = 0x2000,
-    VT_BYREF = 0x4000,
-};
-#define NONE 0xFFFFFFFFu
 #define MAX_DEPTH 32
 
 struct flavor_entry {
@@ -286,21 +265,21 @@ static struct ast_value *new_value(struct br *b, enum ast_value_kind k, size_t o
 static size_t fixed_size(uint32_t vt)
 {
     switch (vt) {
-    case VT_I1:
-    case VT_UI1:
+    case MOFC_VT_I1:
+    case MOFC_VT_UI1:
         return 1;
-    case VT_I2:
-    case VT_UI2:
-    case VT_BOOL:
-    case VT_CHAR16:
+    case MOFC_VT_I2:
+    case MOFC_VT_UI2:
+    case MOFC_VT_BOOL:
+    case MOFC_VT_CHAR16:
         return 2;
-    case VT_I4:
-    case VT_UI4:
-    case VT_R4:
+    case MOFC_VT_I4:
+    case MOFC_VT_UI4:
+    case MOFC_VT_R4:
         return 4;
-    case VT_I8:
-    case VT_UI8:
-    case VT_R8:
+    case MOFC_VT_I8:
+    case MOFC_VT_UI8:
+    case MOFC_VT_R8:
         return 8;
     default:
         return 0;
@@ -309,8 +288,8 @@ static size_t fixed_size(uint32_t vt)
 
 static bool known_scalar(uint32_t vt)
 {
-    return fixed_size(vt) || vt == VT_BSTR || vt == VT_DATETIME || vt == VT_REFERENCE ||
-           vt == VT_OBJECT;
+    return fixed_size(vt) || vt == MOFC_VT_BSTR || vt == MOFC_VT_DATETIME || vt == MOFC_VT_REFERENCE ||
+           vt == MOFC_VT_OBJECT;
 }
 
 static struct ast_instance *read_object(struct br *b, size_t off, size_t end, int depth, bool top);
@@ -330,15 +309,15 @@ static struct ast_value *scalar(struct br *b, uint32_t vt, size_t off, size_t en
         *next = off + sz;
         struct ast_value *v;
         switch (vt) {
-        case VT_BOOL:
+        case MOFC_VT_BOOL:
             v = new_value(b, AV_BOOL, off);
             v->u.boolean = u != 0;
             return v;
-        case VT_CHAR16:
+        case MOFC_VT_CHAR16:
             v = new_value(b, AV_CHAR, off);
             v->u.ch = (uint32_t)u;
             return v;
-        case VT_R4: {
+        case MOFC_VT_R4: {
             v = new_value(b, AV_REAL, off);
             uint32_t w = (uint32_t)u;
             float f;
@@ -346,13 +325,13 @@ static struct ast_value *scalar(struct br *b, uint32_t vt, size_t off, size_t en
             v->u.real = f;
             return v;
         }
-        case VT_R8:
+        case MOFC_VT_R8:
             v = new_value(b, AV_REAL, off);
             memcpy(&v->u.real, &u, sizeof v->u.real);
             return v;
         default:
             v = new_value(b, AV_INT, off);
-            if (vt == VT_I1 || vt == VT_I2 || vt == VT_I4 || vt == VT_I8) {
+            if (vt == MOFC_VT_I1 || vt == MOFC_VT_I2 || vt == MOFC_VT_I4 || vt == MOFC_VT_I8) {
                 unsigned bits = (unsigned)sz * 8;
                 int64_t s = bits == 64 ? (int64_t)u
                                        : (int64_t)(u ^ (1ull << (bits - 1))) -
@@ -365,7 +344,7 @@ static struct ast_value *scalar(struct br *b, uint32_t vt, size_t off, size_t en
             return v;
         }
     }
-    if (vt == VT_OBJECT) {
+    if (vt == MOFC_VT_OBJECT) {
         size_t e = record_end(b, off, end, 20, "an embedded object");
         struct ast_value *v = new_value(b, AV_INSTANCE, off);
         v->u.instance = read_object(b, off, e, depth + 1, false);
@@ -377,16 +356,16 @@ static struct ast_value *scalar(struct br *b, uint32_t vt, size_t off, size_t en
     return v;
 }
 
-/* A value of type vt (scalar or VT_ARRAY) at off, before end. */
+/* A value of type vt (scalar or MOFC_VT_ARRAY) at off, before end. */
 static struct ast_value *value(struct br *b, uint32_t vt, size_t off, size_t end, int depth)
 {
     if (depth > MAX_DEPTH)
         bad(b, off, "objects nested more than %d deep", MAX_DEPTH);
-    uint32_t elem = vt & ~(uint32_t)(VT_ARRAY | VT_BYREF);
+    uint32_t elem = vt & ~(uint32_t)(MOFC_VT_ARRAY | MOFC_VT_BYREF);
     if (!known_scalar(elem))
         bad(b, off, "unknown value type 0x%x", vt);
     size_t next;
-    if (!(vt & VT_ARRAY))
+    if (!(vt & MOFC_VT_ARRAY))
         return scalar(b, elem, off, end, depth, &next);
     size_t aend = record_end(b, off, end, 16, "an array value");
     uint32_t dims = rd32(b, off + 4, aend);
@@ -473,9 +452,9 @@ static struct ast_qualifier *qualifier_list(struct br *b, size_t off, size_t end
         struct ast_qualifier *q = ARENA_NEW(A, struct ast_qualifier);
         q->name = name_at(b, name_off, qend);
         q->loc = q->flavor_loc = at(b, p);
-        if (voff == NONE) {
+        if (voff == MOFC_BMF_NONE) {
             q->value = new_value(b, AV_NULL, p);
-        } else if (vt == VT_BOOL && voff == qend - info) {
+        } else if (vt == MOFC_VT_BOOL && voff == qend - info) {
             /* A boolean whose record ends where its value would start:
              * a flag written without a value, TRUE. */
             q->value = new_value(b, AV_BOOL, p);
@@ -520,24 +499,24 @@ static struct ast_type type_of(struct br *b, size_t field, uint32_t vt, const st
         uint32_t vt;
         enum mofc_type t;
     } map[] = {
-        {VT_BOOL, MOFC_TYPE_BOOLEAN},
-        {VT_UI1, MOFC_TYPE_UINT8},
-        {VT_I1, MOFC_TYPE_SINT8},
-        {VT_UI2, MOFC_TYPE_UINT16},
-        {VT_I2, MOFC_TYPE_SINT16},
-        {VT_UI4, MOFC_TYPE_UINT32},
-        {VT_I4, MOFC_TYPE_SINT32},
-        {VT_UI8, MOFC_TYPE_UINT64},
-        {VT_I8, MOFC_TYPE_SINT64},
-        {VT_R4, MOFC_TYPE_REAL32},
-        {VT_R8, MOFC_TYPE_REAL64},
-        {VT_CHAR16, MOFC_TYPE_CHAR16},
-        {VT_BSTR, MOFC_TYPE_STRING},
-        {VT_DATETIME, MOFC_TYPE_DATETIME},
-        {VT_REFERENCE, MOFC_TYPE_REFERENCE},
-        {VT_OBJECT, MOFC_TYPE_OBJECT},
+        {MOFC_VT_BOOL, MOFC_TYPE_BOOLEAN},
+        {MOFC_VT_UI1, MOFC_TYPE_UINT8},
+        {MOFC_VT_I1, MOFC_TYPE_SINT8},
+        {MOFC_VT_UI2, MOFC_TYPE_UINT16},
+        {MOFC_VT_I2, MOFC_TYPE_SINT16},
+        {MOFC_VT_UI4, MOFC_TYPE_UINT32},
+        {MOFC_VT_I4, MOFC_TYPE_SINT32},
+        {MOFC_VT_UI8, MOFC_TYPE_UINT64},
+        {MOFC_VT_I8, MOFC_TYPE_SINT64},
+        {MOFC_VT_R4, MOFC_TYPE_REAL32},
+        {MOFC_VT_R8, MOFC_TYPE_REAL64},
+        {MOFC_VT_CHAR16, MOFC_TYPE_CHAR16},
+        {MOFC_VT_BSTR, MOFC_TYPE_STRING},
+        {MOFC_VT_DATETIME, MOFC_TYPE_DATETIME},
+        {MOFC_VT_REFERENCE, MOFC_TYPE_REFERENCE},
+        {MOFC_VT_OBJECT, MOFC_TYPE_OBJECT},
     };
-    uint32_t e = vt & ~(uint32_t)VT_ARRAY;
+    uint32_t e = vt & ~(uint32_t)MOFC_VT_ARRAY;
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (map[i].vt == e)
             t.type = map[i].t;
@@ -572,12 +551,12 @@ static void property(struct br *b, size_t off, size_t end, int depth, struct pro
     pr->vt = rd32(b, off + 4, pend);
     pr->name = name_at(b, rel(b, off + 8, info, rd32(b, off + 8, pend), pend), pend);
     uint32_t voff = rd32(b, off + 12, pend), qoff = rd32(b, off + 16, pend);
-    size_t qat = qoff == NONE ? pend : rel(b, off + 16, info, qoff, pend);
-    if (voff != NONE) {
+    size_t qat = qoff == MOFC_BMF_NONE ? pend : rel(b, off + 16, info, qoff, pend);
+    if (voff != MOFC_BMF_NONE) {
         size_t vat = rel(b, off + 12, info, voff, pend);
         pr->value = value(b, pr->vt, vat, vat < qat ? qat : pend, depth);
     }
-    pr->system = qoff == NONE;
+    pr->system = qoff == MOFC_BMF_NONE;
     if (!pr->system)
         pr->quals = qualifier_list(b, qat, pend, &pr->imp);
 }
@@ -586,7 +565,7 @@ static void array_spec(struct br *b, struct prop *pr, struct ast_array_spec *a)
 {
     memset(a, 0, sizeof *a);
     a->loc = at(b, pr->off);
-    a->is_array = (pr->vt & VT_ARRAY) != 0;
+    a->is_array = (pr->vt & MOFC_VT_ARRAY) != 0;
     if (a->is_array && pr->imp.has_max && pr->imp.max > 0) {
         a->has_size = true;
         a->size = (uint64_t)pr->imp.max;
@@ -664,7 +643,7 @@ struct parsed_object {
     struct object_parts parts;
     struct ast_qualifier *quals;
     uint32_t type;
-    size_t moff; /* NONE: no method list */
+    size_t moff; /* MOFC_BMF_NONE: no method list */
     size_t end;
 };
 
@@ -678,12 +657,12 @@ static void object_parts(struct br *b, size_t off, size_t end, int depth, struct
     po->type = rd32(b, off + 16, end);
     if (po->type > 1)
         bad(b, off + 16, "object type %u (0 is a class, 1 an instance)", po->type);
-    if (qoff != NONE)
+    if (qoff != MOFC_BMF_NONE)
         po->quals = qualifier_list(b, rel(b, off + 4, info, qoff, end), end, NULL);
-    if (poff == NONE)
+    if (poff == MOFC_BMF_NONE)
         bad(b, off + 8, "an object without a property list");
     property_list(b, rel(b, off + 8, info, poff, end), end, depth, &po->parts);
-    po->moff = moff == NONE ? NONE : rel(b, off + 12, info, moff, end);
+    po->moff = moff == MOFC_BMF_NONE ? MOFC_BMF_NONE : rel(b, off + 12, info, moff, end);
     if (!po->parts.cls)
         bad(b, off, "an object without a __CLASS name");
 }
@@ -723,14 +702,14 @@ static void read_method(struct br *b, size_t off, size_t end, int depth, struct 
     f->loc = at(b, off);
     f->name = name_at(b, rel(b, off + 8, info, rd32(b, off + 8, mend), mend), mend);
     uint32_t voff = rd32(b, off + 12, mend), qoff = rd32(b, off + 16, mend);
-    size_t qat = qoff == NONE ? mend : rel(b, off + 16, info, qoff, mend);
-    if (qoff != NONE)
+    size_t qat = qoff == MOFC_BMF_NONE ? mend : rel(b, off + 16, info, qoff, mend);
+    if (qoff != MOFC_BMF_NONE)
         f->quals = qualifier_list(b, qat, mend, NULL);
     f->type.type = MOFC_TYPE_NONE;
     f->type.loc = f->loc;
-    if (voff == NONE)
+    if (voff == MOFC_BMF_NONE)
         return;
-    if (vt != (VT_ARRAY | VT_OBJECT))
+    if (vt != (MOFC_VT_ARRAY | MOFC_VT_OBJECT))
         bad(b, off + 4, "method '%s' has parameters of type 0x%x, not an array of objects",
             f->name->text, vt);
     size_t vat = rel(b, off + 12, info, voff, mend);
@@ -755,7 +734,7 @@ static void read_method(struct br *b, size_t off, size_t end, int depth, struct 
             struct prop *pr = &po.parts.props[k];
             if (fold_cmp(pr->name->text, "ReturnValue") == 0 && !pr->imp.has_id) {
                 f->type = type_of(b, pr->off + 4, pr->vt, &pr->imp);
-                f->return_array = (pr->vt & VT_ARRAY) != 0;
+                f->return_array = (pr->vt & MOFC_VT_ARRAY) != 0;
                 continue;
             }
             if (!pr->imp.has_id || pr->imp.id < 0 || pr->imp.id >= 256)
@@ -845,7 +824,7 @@ static struct ast_instance *read_object(struct br *b, size_t off, size_t end, in
         *tail = f;
         tail = &f->next;
     }
-    if (po.moff != NONE) {
+    if (po.moff != MOFC_BMF_NONE) {
         size_t lend = record_end(b, po.moff, end, 8, "a method list");
         uint32_t count = rd32(b, po.moff + 4, lend);
         if (count > (lend - po.moff - 8) / 20)
@@ -873,7 +852,7 @@ static int cmp_flavor(const void *x, const void *y)
 static void read_image(struct br *b, size_t total)
 {
     const uint8_t *img = b->img;
-    if (total < 20 || memcmp(img, "FOMB", 4) != 0)
+    if (total < 20 || memcmp(img, MOFC_BMF_MAGIC, 4) != 0)
         bad(b, 0, "the decompressed data does not start with the FOMB header");
     uint32_t n = u32_at(img + 4);
     if (n < 20 || n > total)
@@ -918,7 +897,7 @@ static void read_image(struct br *b, size_t total)
 
 bool bmf_looks_like(const char *bytes, size_t len)
 {
-    return len >= 4 && memcmp(bytes, "FOMB", 4) == 0;
+    return len >= 4 && memcmp(bytes, MOFC_BMF_MAGIC, 4) == 0;
 }
 
 bool bmf_file_looks_like(const char *path)
@@ -979,10 +958,10 @@ void bmf_read(struct mofc *m, const char *path, char *bytes, size_t len, enum mo
                         csize, len - 16);
         return;
     }
-    if (usize > BMF_MAX_IMAGE) {
+    if (usize > MOFC_BMF_MAX_IMAGE) {
         container_error(m, f->index, 12,
                         "declared decompressed size %u exceeds the limit of %u bytes", usize,
-                        BMF_MAX_IMAGE);
+                        MOFC_BMF_MAX_IMAGE);
         return;
     }
     /* The best DS can do is a 512-byte match in 25 bits. */

@@ -10,13 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mofc/bmf.h"
 #include "mofc/model.h"
 
 struct mofc;
-
-/* The largest decompressed image mofc accepts (the declared size is
- * checked against it before anything is allocated). */
-#define BMF_MAX_IMAGE (64u * 1024 * 1024)
 
 /* True if the bytes start with the binary MOF magic "FOMB". */
 bool bmf_looks_like(const char *bytes, size_t len);

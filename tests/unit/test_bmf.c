@@ -488,7 +488,7 @@ TEST(bmf_container_problems)
     put32le(blob + 4, 1);
     expect_bad(blob, len - 3, 8, "truncated: the header declares");
     uint32_t usize = (uint32_t)g.n;
-    put32le(blob + 12, BMF_MAX_IMAGE + 1);
+    put32le(blob + 12, MOFC_BMF_MAX_IMAGE + 1);
     expect_bad(blob, len, 12, "exceeds the limit of 67108864 bytes");
     put32le(blob + 12, 60u << 20); /* 60 MiB from a few hundred bytes */
     expect_bad(blob, len, 12, "a decompression bomb");
