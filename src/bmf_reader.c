@@ -288,8 +288,8 @@ static size_t fixed_size(uint32_t vt)
 
 static bool known_scalar(uint32_t vt)
 {
-    return fixed_size(vt) || vt == MOFC_VT_BSTR || vt == MOFC_VT_DATETIME || vt == MOFC_VT_REFERENCE ||
-           vt == MOFC_VT_OBJECT;
+    return fixed_size(vt) || vt == MOFC_VT_BSTR || vt == MOFC_VT_DATETIME ||
+           vt == MOFC_VT_REFERENCE || vt == MOFC_VT_OBJECT;
 }
 
 static struct ast_instance *read_object(struct br *b, size_t off, size_t end, int depth, bool top);
