@@ -19,6 +19,7 @@
 
 #include "../codegen/templates_data.h"
 #include "output.h"
+#include "util/strbuf.h"
 
 struct run_files run_outputs = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
 
@@ -89,35 +90,8 @@ static bool has_output(const struct run_files *l, const char *path)
 
 /* ---- the text ---- */
 
-struct text {
-    char *data;
-    size_t len, cap;
-};
-
-static void put(struct text *t, const char *s, size_t n)
-{
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 256;
-        while (t->len + n + 1 > cap)
-            cap *= 2;
-        char *grown = realloc(t->data, cap);
-        if (!grown)
-            out_of_memory();
-        t->data = grown;
-        t->cap = cap;
-    }
-    memcpy(t->data + t->len, s, n);
-    t->len += n;
-    t->data[t->len] = '\0';
-}
-
-static void puts_(struct text *t, const char *s)
-{
-    put(t, s, strlen(s));
-}
-
 /* One path, escaped; false if it holds a line break. */
-static bool put_path(struct text *t, const char *path)
+static bool put_path(struct strbuf *t, const char *path)
 {
     size_t backslashes = 0;
     for (const char *p = path; *p; p++) {
@@ -131,17 +105,17 @@ static bool put_path(struct text *t, const char *path)
         case '\t':
             /* 2N+1 backslashes before a blank: N backslashes and the blank. */
             for (size_t i = 0; i < backslashes + 1; i++)
-                put(t, "\\", 1);
-            put(t, p, 1);
+                sb_putn(t, "\\", 1);
+            sb_putn(t, p, 1);
             break;
         case '#':
-            put(t, "\\#", 2);
+            sb_putn(t, "\\#", 2);
             break;
         case '$':
-            put(t, "$$", 2);
+            sb_putn(t, "$$", 2);
             break;
         default:
-            put(t, p, 1);
+            sb_putn(t, p, 1);
             break;
         }
         backslashes = *p == '\\' ? backslashes + 1 : 0;
@@ -236,37 +210,37 @@ int depfile_write(const struct cli_options *o, const char *subcommand, struct mo
     add_templates(o, subcommand, &templates);
     run_file_sort(&run_outputs);
 
-    struct text t = {NULL, 0, 0};
+    struct strbuf t = STRBUF_INIT;
     bool ok = put_path(&t, target);
     for (size_t i = 0; ok && i < run_outputs.count; i++) {
         if (strcmp(run_outputs.paths[i], target) == 0)
             continue;
-        puts_(&t, " \\\n ");
+        sb_puts(&t, " \\\n ");
         ok = put_path(&t, run_outputs.paths[i]);
     }
-    puts_(&t, ":");
+    sb_puts(&t, ":");
     size_t n = mofc_file_count(m);
     for (size_t i = 0; ok && i < n; i++) {
-        puts_(&t, " \\\n  ");
+        sb_puts(&t, " \\\n  ");
         ok = put_path(&t, mofc_file_path(m, i));
     }
     for (size_t i = 0; ok && i < templates.count; i++) {
-        puts_(&t, " \\\n  ");
+        sb_puts(&t, " \\\n  ");
         ok = put_path(&t, templates.paths[i]);
     }
-    puts_(&t, "\n");
+    sb_puts(&t, "\n");
     for (size_t i = 0; ok && i < n; i++) {
-        puts_(&t, "\n");
+        sb_puts(&t, "\n");
         ok = put_path(&t, mofc_file_path(m, i));
-        puts_(&t, ":\n");
+        sb_puts(&t, ":\n");
     }
     for (size_t i = 0; ok && i < templates.count; i++) {
-        puts_(&t, "\n");
+        sb_puts(&t, "\n");
         ok = put_path(&t, templates.paths[i]);
-        puts_(&t, ":\n");
+        sb_puts(&t, ":\n");
     }
     int rc = ok ? output_write(path, t.data, t.len, false) : 2;
-    free(t.data);
+    sb_free(&t);
     run_file_free(&templates);
     free(made);
     free(path_made);

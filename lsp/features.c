@@ -8,6 +8,7 @@
  * document's text before the cursor to know what kind of name fits there.
  */
 #include "lsp.h"
+#include "util/strbuf.h"
 
 #include <ctype.h>
 #include <inttypes.h>
@@ -16,48 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* ---- a growable string ---- */
-
-struct text {
-    char *s;
-    size_t len, cap;
-};
-
-static void put(struct text *t, const char *s, size_t n)
-{
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 256;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *ns = realloc(t->s, cap);
-        if (!ns)
-            abort();
-        t->s = ns;
-        t->cap = cap;
-    }
-    memcpy(t->s + t->len, s, n);
-    t->len += n;
-    t->s[t->len] = '\0';
-}
-
-static void puts_(struct text *t, const char *s)
-{
-    put(t, s, strlen(s));
-}
-
-static void putf(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void putf(struct text *t, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        put(t, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
-}
 
 /* ---- what a name refers to ---- */
 
@@ -197,60 +156,60 @@ static json_object *model_location(const struct mofc_location *l, const char *na
 
 /* ---- hover ---- */
 
-static void put_value(struct text *t, const struct mofc_value *v)
+static void put_value(struct strbuf *t, const struct mofc_value *v)
 {
     if (v->is_null) {
-        puts_(t, "null");
+        sb_puts(t, "null");
         return;
     }
     if (v->is_array) {
-        puts_(t, "{");
+        sb_puts(t, "{");
         for (size_t i = 0; i < v->count && i < 8; i++) {
             if (i)
-                puts_(t, ", ");
+                sb_puts(t, ", ");
             put_value(t, &v->elements[i]);
         }
         if (v->count > 8)
-            putf(t, ", ... (%zu values)", v->count);
-        puts_(t, "}");
+            sb_printf(t, ", ... (%zu values)", v->count);
+        sb_puts(t, "}");
         return;
     }
     switch (v->type) {
     case MOFC_TYPE_BOOLEAN:
-        puts_(t, v->v.boolean ? "true" : "false");
+        sb_puts(t, v->v.boolean ? "true" : "false");
         break;
     case MOFC_TYPE_UINT8:
     case MOFC_TYPE_UINT16:
     case MOFC_TYPE_UINT32:
     case MOFC_TYPE_UINT64:
-        putf(t, "%" PRIu64, v->v.u);
+        sb_printf(t, "%" PRIu64, v->v.u);
         break;
     case MOFC_TYPE_SINT8:
     case MOFC_TYPE_SINT16:
     case MOFC_TYPE_SINT32:
     case MOFC_TYPE_SINT64:
-        putf(t, "%" PRId64, v->v.s);
+        sb_printf(t, "%" PRId64, v->v.s);
         break;
     case MOFC_TYPE_REAL32:
     case MOFC_TYPE_REAL64:
-        putf(t, "%g", v->v.real);
+        sb_printf(t, "%g", v->v.real);
         break;
     case MOFC_TYPE_CHAR16:
-        putf(t, "'\\x%X'", v->v.char16);
+        sb_printf(t, "'\\x%X'", v->v.char16);
         break;
     case MOFC_TYPE_STRING: {
         size_t n = v->v.string.len;
-        putf(t, "\"%.*s%s\"", (int)(n > 60 ? 60 : n), v->v.string.text, n > 60 ? "..." : "");
+        sb_printf(t, "\"%.*s%s\"", (int)(n > 60 ? 60 : n), v->v.string.text, n > 60 ? "..." : "");
         break;
     }
     case MOFC_TYPE_DATETIME:
-        putf(t, "\"%s\"", v->v.datetime ? v->v.datetime->text : "");
+        sb_printf(t, "\"%s\"", v->v.datetime ? v->v.datetime->text : "");
         break;
     case MOFC_TYPE_REFERENCE:
-        putf(t, "\"%.*s\"", (int)v->v.ref.path.len, v->v.ref.path.text);
+        sb_printf(t, "\"%.*s\"", (int)v->v.ref.path.len, v->v.ref.path.text);
         break;
     default:
-        puts_(t, "...");
+        sb_puts(t, "...");
     }
 }
 
@@ -265,175 +224,175 @@ static bool shown_apart(const char *name)
 }
 
 /* `[Key, MaxLen(256)] ` with the qualifiers shown elsewhere left out. */
-static void put_qualifiers(struct text *t, const struct mofc_qualifier_list *l)
+static void put_qualifiers(struct strbuf *t, const struct mofc_qualifier_list *l)
 {
     bool any = false;
     for (size_t i = 0; i < l->count; i++) {
         const struct mofc_qualifier *q = &l->items[i];
         if (shown_apart(q->name))
             continue;
-        puts_(t, any ? ", " : "[");
+        sb_puts(t, any ? ", " : "[");
         any = true;
-        puts_(t, q->name);
+        sb_puts(t, q->name);
         if (q->value.type == MOFC_TYPE_BOOLEAN && !q->value.is_array && !q->value.is_null &&
             q->value.v.boolean)
             continue;
-        puts_(t, "(");
+        sb_puts(t, "(");
         put_value(t, &q->value);
-        puts_(t, ")");
+        sb_puts(t, ")");
     }
     if (any)
-        puts_(t, "]\n");
+        sb_puts(t, "]\n");
 }
 
-static void put_type(struct text *t, const struct mofc_typeinfo *ti)
+static void put_type(struct strbuf *t, const struct mofc_typeinfo *ti)
 {
     if (ti->type == MOFC_TYPE_REFERENCE)
-        putf(t, "%s REF", ti->ref_class ? ti->ref_class->name : "object");
+        sb_printf(t, "%s REF", ti->ref_class ? ti->ref_class->name : "object");
     else if (ti->type == MOFC_TYPE_OBJECT)
-        puts_(t, ti->embedded_name ? ti->embedded_name : "object");
+        sb_puts(t, ti->embedded_name ? ti->embedded_name : "object");
     else if (ti->type == MOFC_TYPE_NONE)
-        puts_(t, "void");
+        sb_puts(t, "void");
     else
-        puts_(t, mofc_type_name(ti->type));
+        sb_puts(t, mofc_type_name(ti->type));
 }
 
-static void put_description(struct text *t, const struct mofc_qualifier_list *l)
+static void put_description(struct strbuf *t, const struct mofc_qualifier_list *l)
 {
     const struct mofc_qualifier *d = mofc_qualifiers_find(l, "Description");
     if (d && !d->value.is_null && d->value.type == MOFC_TYPE_STRING && !d->value.is_array) {
-        puts_(t, "\n");
-        put(t, d->value.v.string.text, d->value.v.string.len);
-        puts_(t, "\n");
+        sb_puts(t, "\n");
+        sb_putn(t, d->value.v.string.text, d->value.v.string.len);
+        sb_puts(t, "\n");
     }
 }
 
-static void put_map(struct text *t, const struct mofc_valuemap *vm, const char *a, const char *b)
+static void put_map(struct strbuf *t, const struct mofc_valuemap *vm, const char *a, const char *b)
 {
     if (!vm || !vm->count)
         return;
-    putf(t, "\n| %s | %s |\n|---|---|\n", a, b);
+    sb_printf(t, "\n| %s | %s |\n|---|---|\n", a, b);
     for (size_t i = 0; i < vm->count && i < 200; i++) {
         const struct mofc_valuemap_entry *e = &vm->entries[i];
         char idx[32];
         snprintf(idx, sizeof idx, "%zu", i);
-        putf(t, "| %s | ", e->raw ? e->raw : idx);
+        sb_printf(t, "| %s | ", e->raw ? e->raw : idx);
         for (const char *p = e->name ? e->name : ""; *p; p++) {
             if (*p == '|')
-                puts_(t, "\\|");
+                sb_puts(t, "\\|");
             else if (*p != '\n')
-                put(t, p, 1);
+                sb_putn(t, p, 1);
         }
-        puts_(t, " |\n");
+        sb_puts(t, " |\n");
     }
     if (vm->count > 200)
-        putf(t, "\n(%zu more values)\n", vm->count - 200);
+        sb_printf(t, "\n(%zu more values)\n", vm->count - 200);
 }
 
-static void hover_class(struct text *t, const struct mofc_class *c)
+static void hover_class(struct strbuf *t, const struct mofc_class *c)
 {
-    puts_(t, "```mof\n");
+    sb_puts(t, "```mof\n");
     put_qualifiers(t, &c->qualifiers);
-    putf(t, "class %s", c->name);
+    sb_printf(t, "class %s", c->name);
     if (c->superclass)
-        putf(t, " : %s", c->superclass->name);
-    puts_(t, "\n```\n");
-    putf(t, "%zu properties, %zu methods", c->nproperties, c->nmethods);
+        sb_printf(t, " : %s", c->superclass->name);
+    sb_puts(t, "\n```\n");
+    sb_printf(t, "%zu properties, %zu methods", c->nproperties, c->nmethods);
     if (c->superclass) {
-        puts_(t, "; derives from ");
+        sb_puts(t, "; derives from ");
         for (const struct mofc_class *p = c->superclass; p; p = p->superclass)
-            putf(t, "`%s`%s", p->name, p->superclass ? " < " : "");
+            sb_printf(t, "`%s`%s", p->name, p->superclass ? " < " : "");
     }
-    puts_(t, "\n");
+    sb_puts(t, "\n");
     put_description(t, &c->qualifiers);
 }
 
-static void hover_property(struct text *t, const struct target *g)
+static void hover_property(struct strbuf *t, const struct target *g)
 {
     const struct mofc_property *p = g->prop;
-    puts_(t, "```mof\n");
+    sb_puts(t, "```mof\n");
     put_qualifiers(t, &p->qualifiers);
     put_type(t, &p->t);
-    putf(t, " %s%s", p->name, p->t.is_array ? "[]" : "");
+    sb_printf(t, " %s%s", p->name, p->t.is_array ? "[]" : "");
     if (!p->default_value.is_null) {
-        puts_(t, " = ");
+        sb_puts(t, " = ");
         put_value(t, &p->default_value);
     }
-    puts_(t, "\n```\n");
-    putf(t, "Property of `%s`", g->cls->name);
+    sb_puts(t, "\n```\n");
+    sb_printf(t, "Property of `%s`", g->cls->name);
     if (p->owner != g->cls)
-        putf(t, ", inherited from `%s`", p->owner->name);
+        sb_printf(t, ", inherited from `%s`", p->owner->name);
     else if (p->overridden)
-        putf(t, ", overrides `%s.%s`", p->overridden->owner->name, p->name);
+        sb_printf(t, ", overrides `%s.%s`", p->overridden->owner->name, p->name);
     if (p->origin && p->origin != p->owner)
-        putf(t, " (introduced by `%s`)", p->origin->name);
-    puts_(t, "\n");
+        sb_printf(t, " (introduced by `%s`)", p->origin->name);
+    sb_puts(t, "\n");
     put_description(t, &p->qualifiers);
     put_map(t, p->valuemap, "ValueMap", "Values");
     put_map(t, p->bitmap, "BitMap", "BitValues");
 }
 
-static void hover_method(struct text *t, const struct target *g)
+static void hover_method(struct strbuf *t, const struct target *g)
 {
     const struct mofc_method *m = g->meth;
-    puts_(t, "```mof\n");
+    sb_puts(t, "```mof\n");
     put_qualifiers(t, &m->qualifiers);
     put_type(t, &m->ret);
-    putf(t, " %s(", m->name);
+    sb_printf(t, " %s(", m->name);
     for (size_t i = 0; i < m->nparams; i++) {
         if (i)
-            puts_(t, ", ");
+            sb_puts(t, ", ");
         const struct mofc_parameter *p = &m->params[i];
         bool in = p->flags & MOFC_PROP_IN, out = p->flags & MOFC_PROP_OUT;
         if (in || out)
-            putf(t, "[%s%s%s] ", in ? "In" : "", in && out ? ", " : "", out ? "Out" : "");
+            sb_printf(t, "[%s%s%s] ", in ? "In" : "", in && out ? ", " : "", out ? "Out" : "");
         put_type(t, &p->t);
-        putf(t, " %s%s", p->name, p->t.is_array ? "[]" : "");
+        sb_printf(t, " %s%s", p->name, p->t.is_array ? "[]" : "");
     }
-    puts_(t, ")\n```\n");
-    putf(t, "Method of `%s`", g->cls->name);
+    sb_puts(t, ")\n```\n");
+    sb_printf(t, "Method of `%s`", g->cls->name);
     if (m->owner != g->cls)
-        putf(t, ", inherited from `%s`", m->owner->name);
+        sb_printf(t, ", inherited from `%s`", m->owner->name);
     else if (m->overridden)
-        putf(t, ", overrides `%s.%s`", m->overridden->owner->name, m->name);
-    puts_(t, "\n");
+        sb_printf(t, ", overrides `%s.%s`", m->overridden->owner->name, m->name);
+    sb_puts(t, "\n");
     put_description(t, &m->qualifiers);
     put_map(t, m->valuemap, "ValueMap", "Values");
 }
 
-static void hover_parameter(struct text *t, const struct target *g)
+static void hover_parameter(struct strbuf *t, const struct target *g)
 {
     const struct mofc_parameter *p = g->param;
-    puts_(t, "```mof\n");
+    sb_puts(t, "```mof\n");
     put_qualifiers(t, &p->qualifiers);
     put_type(t, &p->t);
-    putf(t, " %s%s\n```\nParameter of `%s.%s`\n", p->name, p->t.is_array ? "[]" : "",
+    sb_printf(t, " %s%s\n```\nParameter of `%s.%s`\n", p->name, p->t.is_array ? "[]" : "",
          g->cls->name, g->meth->name);
     put_description(t, &p->qualifiers);
     put_map(t, p->valuemap, "ValueMap", "Values");
 }
 
-static void hover_qualifier(struct text *t, const struct mofc_qualifier_decl *d)
+static void hover_qualifier(struct strbuf *t, const struct mofc_qualifier_decl *d)
 {
-    putf(t, "```mof\nQualifier %s : %s%s", d->name, mofc_type_name(d->type),
+    sb_printf(t, "```mof\nQualifier %s : %s%s", d->name, mofc_type_name(d->type),
          d->is_array ? "[]" : "");
     if (!d->default_value.is_null) {
-        puts_(t, " = ");
+        sb_puts(t, " = ");
         put_value(t, &d->default_value);
     }
-    puts_(t, ",\n    Scope(");
+    sb_puts(t, ",\n    Scope(");
     if (d->scopes == MOFC_SCOPE_ANY) {
-        puts_(t, "any");
+        sb_puts(t, "any");
     } else {
         bool first = true;
         for (size_t i = 0; i < 7; i++) {
             if (!(d->scopes & mofc_scope_names[i].bit))
                 continue;
-            putf(t, "%s%s", first ? "" : ", ", mofc_scope_names[i].mof);
+            sb_printf(t, "%s%s", first ? "" : ", ", mofc_scope_names[i].mof);
             first = false;
         }
     }
-    puts_(t, ")");
+    sb_puts(t, ")");
     static const struct {
         unsigned bit;
         const char *name;
@@ -442,19 +401,19 @@ static void hover_qualifier(struct text *t, const struct mofc_qualifier_decl *d)
                    {MOFC_FLAVOR_TOSUBCLASS, "ToSubclass"},
                    {MOFC_FLAVOR_RESTRICTED, "Restricted"},
                    {MOFC_FLAVOR_TRANSLATABLE, "Translatable"}};
-    puts_(t, ",\n    Flavor(");
+    sb_puts(t, ",\n    Flavor(");
     bool first = true;
     for (size_t i = 0; i < sizeof flavors / sizeof *flavors; i++) {
         if (!(d->flavors & flavors[i].bit))
             continue;
-        putf(t, "%s%s", first ? "" : ", ", flavors[i].name);
+        sb_printf(t, "%s%s", first ? "" : ", ", flavors[i].name);
         first = false;
     }
-    puts_(t, ");\n```\n");
+    sb_puts(t, ");\n```\n");
     if (d->origin == MOFC_ORIGIN_BUILTIN)
-        puts_(t, "Built into mofc (the standard qualifier declarations)\n");
+        sb_puts(t, "Built into mofc (the standard qualifier declarations)\n");
     else if (d->origin == MOFC_ORIGIN_PACK)
-        puts_(t, "From a base-schema pack (--with)\n");
+        sb_puts(t, "From a base-schema pack (--with)\n");
 }
 
 static const struct mofc_occurrence *lookup(struct lsp_server *s, json_object *params,
@@ -478,7 +437,7 @@ json_object *lsp_hover(struct lsp_server *s, json_object *params)
         free(path);
         return NULL;
     }
-    struct text t = {0};
+    struct strbuf t = {0};
     switch (g.kind) {
     case MOFC_OCC_CLASS:
         hover_class(&t, g.cls);
@@ -494,33 +453,33 @@ json_object *lsp_hover(struct lsp_server *s, json_object *params)
         break;
     case MOFC_OCC_QUALIFIER:
         if (g.q) {
-            putf(&t, "`%s", g.q->name);
+            sb_printf(&t, "`%s", g.q->name);
             if (!(g.q->value.type == MOFC_TYPE_BOOLEAN && !g.q->value.is_array &&
                   !g.q->value.is_null && g.q->value.v.boolean)) {
-                puts_(&t, "(");
+                sb_puts(&t, "(");
                 put_value(&t, &g.q->value);
-                puts_(&t, ")");
+                sb_puts(&t, ")");
             }
-            putf(&t, "` on `%s`\n\n", g.on);
+            sb_printf(&t, "` on `%s`\n\n", g.on);
         }
         hover_qualifier(&t, g.qd);
         break;
     case MOFC_OCC_ALIAS:
-        putf(&t, "Instance alias `$%s`\n", g.name);
+        sb_printf(&t, "Instance alias `$%s`\n", g.name);
         break;
     case MOFC_OCC_INCLUDE:
-        putf(&t, "Includes `%s`\n", g.name);
+        sb_printf(&t, "Includes `%s`\n", g.name);
         break;
     }
     json_object *r = json_object_new_object();
     json_object *c = json_object_new_object();
     json_object_object_add(c, "kind", json_object_new_string("markdown"));
-    json_object_object_add(c, "value", json_object_new_string(t.s ? t.s : ""));
+    json_object_object_add(c, "value", json_object_new_string(t.data ? t.data : ""));
     json_object_object_add(r, "contents", c);
     json_object_object_add(r, "range",
                            lsp_range(o->line, lsp_utf16_column(path, o->line, o->column), o->line,
                                      lsp_utf16_column(path, o->line, o->end_column)));
-    free(t.s);
+    sb_free(&t);
     free(path);
     return r;
 }
