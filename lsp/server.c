@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "jsonrpc.h"
+#include "../cli/diag_json.h"
 
 static void *must(void *p)
 {
@@ -172,24 +173,11 @@ char *lsp_uri_to_path(const char *uri)
     return norm;
 }
 
+/* The session's paths are absolute, so this is a file:// URI, encoded as
+ * the SARIF writer encodes it. */
 char *lsp_path_to_uri(const char *path)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    char *out = must(malloc(strlen(path) * 3 + 8));
-    size_t n = 0;
-    memcpy(out, "file://", 7);
-    n = 7;
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if (isalnum(*p) || strchr("/-._~", *p)) {
-            out[n++] = (char)*p;
-        } else {
-            out[n++] = '%';
-            out[n++] = hex[*p >> 4];
-            out[n++] = hex[*p & 15];
-        }
-    }
-    out[n] = '\0';
-    return out;
+    return must(diag_path_uri(path));
 }
 
 /* ---- documents ---- */

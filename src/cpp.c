@@ -255,9 +255,7 @@ static bool not_a_file_name(const char *name)
  * length of the rest of that line. */
 static uint32_t line_start(struct source_file *f, uint32_t line, uint32_t *rest)
 {
-    uint32_t b = source_line_offset(f, line), e = b;
-    while (e < f->len && f->text[e] != '\n' && f->text[e] != '\r')
-        e++;
+    uint32_t b = source_line_offset(f, line), e = source_line_end(f, b);
     uint32_t s = b;
     while (s < e && is_blank(f->text[s]))
         s++;
@@ -525,9 +523,7 @@ static bool parse_message(const char *s, size_t n, struct strbuf *file, uint32_t
  * identifier, or one character. */
 static struct loc message_loc(struct source_file *f, uint32_t line, uint32_t col)
 {
-    uint32_t b = source_line_offset(f, line), e = b;
-    while (e < f->len && f->text[e] != '\n' && f->text[e] != '\r')
-        e++;
+    uint32_t b = source_line_offset(f, line), e = source_line_end(f, b);
     uint32_t off = col > 0 && col - 1 <= e - b ? b + col - 1 : line_start(f, line, NULL);
     struct loc l = {f->index, off, 0};
     const char *t = f->text;
@@ -884,10 +880,8 @@ static uint32_t line_of(struct source_file *f, uint32_t off, uint32_t *lineno, u
 {
     uint32_t col;
     source_position(f, off, lineno, &col);
-    uint32_t b = source_line_offset(f, *lineno), e = b;
-    while (e < f->len && f->text[e] != '\n' && f->text[e] != '\r')
-        e++;
-    *len = e - b;
+    uint32_t b = source_line_offset(f, *lineno);
+    *len = source_line_end(f, b) - b;
     return b;
 }
 
@@ -904,9 +898,7 @@ bool cpp_map_loc(struct mofc *m, struct loc *l, const char **macro)
     uint32_t vb = line_of(v, l->off, &vline, &vlen);
     struct line_origin o = v->origins[(vline <= v->norigins ? vline : v->norigins) - 1];
     struct source_file *f = m->files.items[o.file];
-    uint32_t ob = source_line_offset(f, o.line), oe = ob;
-    while (oe < f->len && f->text[oe] != '\n' && f->text[oe] != '\r')
-        oe++;
+    uint32_t ob = source_line_offset(f, o.line), oe = source_line_end(f, ob);
     bool expanded;
     uint32_t start = align(v->text + vb, vlen, f->text + ob, oe - ob, l->off - vb, &expanded);
     uint32_t len = 0;

@@ -365,10 +365,15 @@ const char *source_line_text(struct mofc *m, struct source_file *f, uint32_t off
     if (off > f->len)
         off = f->len;
     uint32_t li = line_index(f, off);
-    uint32_t b = f->lines[li], e = b;
-    while (e < f->len && f->text[e] != '\n' && f->text[e] != '\r')
-        e++;
-    return arena_strndup(&m->arena, f->text + b, e - b);
+    uint32_t b = f->lines[li];
+    return arena_strndup(&m->arena, f->text + b, source_line_end(f, b) - b);
+}
+
+uint32_t source_line_end(const struct source_file *f, uint32_t off)
+{
+    while (off < f->len && f->text[off] != '\n' && f->text[off] != '\r')
+        off++;
+    return off;
 }
 
 const struct mofc_source *source_public(const struct source_file *f)

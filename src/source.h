@@ -73,6 +73,8 @@ uint32_t source_line_offset(struct source_file *f, uint32_t line);
 /* Line (1-based), column (1-based, in characters) of a byte offset; in a
  * binary file, line 0 and the offset itself. */
 void source_position(struct source_file *f, uint32_t off, uint32_t *line, uint32_t *column);
+/* Offset of the line break (or the end of the text) at or after `off`. */
+uint32_t source_line_end(const struct source_file *f, uint32_t off);
 /* The text of the line holding `off`, without its line break. */
 const char *source_line_text(struct mofc *m, struct source_file *f, uint32_t off);
 

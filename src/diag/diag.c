@@ -231,11 +231,7 @@ static struct mofc_span make_span(struct mofc *m, const struct loc *l)
     source_position(f, end, &eline, &ecol);
     if (eline != line) {
         /* Multi-line span: underline to the end of the first line. */
-        const char *t = f->text;
-        uint32_t e = l->off;
-        while (e < f->len && t[e] != '\n' && t[e] != '\r')
-            e++;
-        source_position(f, e, &eline, &ecol);
+        source_position(f, source_line_end(f, l->off), &eline, &ecol);
         if (ecol == col)
             ecol = col + 1;
     }
